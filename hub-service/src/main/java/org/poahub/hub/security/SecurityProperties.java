@@ -1,0 +1,26 @@
+package org.poahub.hub.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Who may call the hub's APIs ({@code poa.security.users}). Passwords carry their encoding prefix
+ * ({@code {bcrypt}…}); they come from the environment or a file outside the repository, never from it.
+ */
+@ConfigurationProperties("poa.security")
+public record SecurityProperties(List<User> users) {
+
+    public SecurityProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /**
+     * @param roles e.g. {@code PLANNER} (central planning staff), {@code ADMIN} (IT unit), {@code AGENT}
+     */
+    public record User(String name, String password, List<String> roles) {
+
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+}

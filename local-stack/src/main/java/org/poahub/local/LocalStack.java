@@ -1,0 +1,90 @@
+package org.poahub.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.poahub.hub.HubApplication;
+import org.poahub.testkit.EmbeddedPostgresServer;
+import org.poahub.testkit.KraftBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default: starts PostgreSQL, a KRaft Kafka broker and the hub on this machine, with
+ * every byte of data under {@code ./var} (kept between runs). Ctrl-C stops all three, hub first.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        LocalSettings settings = LocalSettings.fromEnvironment();
+        Path var = settings.home();
+        log.info("poa-hub local stack: data under {}", var);
+
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                var.resolve("postgres/data"), var.resolve("postgres/bin"), settings.postgresPort(), true);
+        postgres.ensureDatabase("poa");
+        log.info("PostgreSQL ready on 127.0.0.1:{}", postgres.port());
+
+        KraftBroker broker;
+        try {
+            broker = KraftBroker.builder(var.resolve("kafka"))
+                    .port(settings.kafkaPort())
+                    .logFile(var.resolve("logs/kafka.log"))
+                    .property("auto.create.topics.enable", "false")
+                    .start();
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        log.info("Kafka ready on {}", broker.bootstrapServers());
+
+        LocalCredentials credentials = LocalCredentials.loadOrCreate(var.resolve("local-credentials.properties"));
+        Map<String, Object> hub = new LinkedHashMap<>();
+        hub.put("spring.datasource.url", postgres.jdbcUrl("poa"));
+        hub.put("spring.datasource.username", postgres.user());
+        hub.put("spring.datasource.password", postgres.password());
+        hub.put("poa.kafka.bootstrap-servers", broker.bootstrapServers());
+        hub.put("server.port", settings.httpPort());
+        hub.putAll(credentials.hubProperties());
+
+        ConfigurableApplicationContext context;
+        try {
+            // As command-line arguments: they outrank application.yml, while the user's own arguments come last and win.
+            List<String> hubArgs = new ArrayList<>();
+            hub.forEach((key, value) -> hubArgs.add("--" + key + "=" + value));
+            hubArgs.addAll(List.of(args));
+            context = new SpringApplicationBuilder(HubApplication.class)
+                    .registerShutdownHook(false)
+                    .run(hubArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            broker.stop();
+            postgres.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the local stack: hub, then Kafka, then PostgreSQL");
+            context.close();
+            broker.stop();
+            postgres.close();
+            log.info("Local stack stopped; data kept under {}", var);
+        }, "poa-local-stop"));
+
+        log.info("""
+
+                poa-hub is up: http://localhost:{}/actuator/health
+                  API users and passwords: {}
+                  Kafka: {}   PostgreSQL: {}
+                  Ctrl-C stops everything; data stays in {}
+                """, settings.httpPort(), credentials.file(), broker.bootstrapServers(),
+                postgres.jdbcUrl("poa"), var);
+    }
+}
