@@ -51,6 +51,13 @@ class SchemaHistoryTest {
   }
 
   @Test
+  void historyIsOnTheClasspathForTheRegistry() throws IOException {
+    for (String record : SchemaHistory.RECORDS) {
+      assertThat(SchemaHistory.versions(record)).isEqualTo(schemas(record));
+    }
+  }
+
+  @Test
   void reportsV2OnlyAddedTheOptionalClientVersion() throws IOException {
     for (String record : List.of("ProgressReport", "ExpenditureReport")) {
       List<Schema> versions = schemas(record);
