@@ -34,7 +34,11 @@ class PlanController {
         this.classifier = classifier;
     }
 
-    record UploadErrors(String message, List<ImportError> errors) {
+    record UploadErrors(String message, List<ErrorView> errors) {
+    }
+
+    /** One error; {@code text} is the full Spanish sentence to show, e.g. "Fila 12, columna 'Código': …". */
+    record ErrorView(int row, String column, String message, String text) {
     }
 
     @PostMapping(consumes = "multipart/form-data")
@@ -51,7 +55,8 @@ class PlanController {
     @ExceptionHandler(PlanImportException.class)
     ResponseEntity<UploadErrors> rejected(PlanImportException e) {
         return ResponseEntity.badRequest().body(new UploadErrors("El archivo del plan tiene " + e.errors().size()
-                + " error(es); no se guardó nada.", e.errors()));
+                + " error(es); no se guardó nada.", e.errors().stream()
+                .map(err -> new ErrorView(err.row(), err.column(), err.message(), err.text())).toList()));
     }
 
     @GetMapping

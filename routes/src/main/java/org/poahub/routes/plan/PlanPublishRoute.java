@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * Publishes the snapshots of the current plan (a {@code List<PlanSnapshot>} sent to {@link #ENDPOINT}) to the
  * compacted plan topic, one record per region keyed by region code; a later publication replaces the earlier one
- * for every key. The value serializer (Confluent wire format) is configured on the {@code kafka} component.
+ * for every key. The value serializer (Confluent wire format) is configured on the Kafka component.
  */
 public class PlanPublishRoute extends RouteBuilder {
 
@@ -13,12 +13,13 @@ public class PlanPublishRoute extends RouteBuilder {
     public static final String ROUTE_ID = "plan-publish";
 
     /** Camel's {@code KafkaConstants.KEY}; spelled out so that this module needs no camel-kafka dependency. */
-    static final String KAFKA_KEY = "kafka.KEY";
+    static final String KAFKA_KEY = "CamelKafkaKey";
 
-    private final String topic;
+    private final String kafkaUri;
 
-    public PlanPublishRoute(String topic) {
-        this.topic = topic;
+    /** @param kafkaUri e.g. {@code kafka:poa.plan}: the component carries the brokers and the serializers */
+    public PlanPublishRoute(String kafkaUri) {
+        this.kafkaUri = kafkaUri;
     }
 
     @Override
@@ -26,8 +27,8 @@ public class PlanPublishRoute extends RouteBuilder {
         from(ENDPOINT).routeId(ROUTE_ID)
                 .split(body()).stopOnException()
                     .setHeader(KAFKA_KEY, simple("${body.regionCode}"))
-                    .to("kafka:" + topic)
+                    .to(kafkaUri)
                 .end()
-                .log("Published plan snapshots to " + topic);
+                .log("Published the plan snapshots to " + kafkaUri);
     }
 }
