@@ -54,6 +54,7 @@ public final class LocalStack {
         hub.put("spring.datasource.password", postgres.password());
         hub.put("poa.kafka.bootstrap-servers", broker.bootstrapServers());
         hub.put("server.port", settings.httpPort());
+        hub.put("poa.plan.seed-on-empty", true); // load the shipped SENAVEX 2020 plan on first start
         hub.putAll(credentials.hubProperties());
 
         ConfigurableApplicationContext context;

@@ -17,6 +17,7 @@ import org.poahub.routes.plan.PlanPublishRoute;
 import org.poahub.routes.plan.PlanSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,8 +41,11 @@ public class PlanPublisher {
     private final ObjectOfExpenditureClassifier classifier;
     private final Clock clock = Clock.systemUTC();
 
+    private final ApplicationArguments arguments;
+
     PlanPublisher(PlanService plans, Admin admin, ProducerTemplate producer, PlanProperties properties,
-            RegionCatalogue regions, ObjectOfExpenditureClassifier classifier) {
+            RegionCatalogue regions, ObjectOfExpenditureClassifier classifier, ApplicationArguments arguments) {
+        this.arguments = arguments;
         this.plans = plans;
         this.admin = admin;
         this.producer = producer;
@@ -52,6 +56,9 @@ public class PlanPublisher {
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
+        if (PlanImportCommand.isCommand(arguments.getSourceArgs())) {
+            return; // a one-shot import publishes through onImported only
+        }
         try {
             ensureTopic();
             publishCurrent();

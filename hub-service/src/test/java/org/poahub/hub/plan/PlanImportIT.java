@@ -27,6 +27,7 @@ class PlanImportIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
+        registry.add("poa.plan.seed-on-empty", () -> "true");
     }
 
     @Autowired
@@ -48,16 +49,21 @@ class PlanImportIT {
         return edit.apply(csv).getBytes(StandardCharsets.UTF_8);
     }
 
+    @Autowired
+    PlanImportCommand command;
+
+    @Autowired
+    org.springframework.boot.ApplicationRunner planSeeder;
+
     @Test
-    void theShippedSenavexPlanIsStoredAndReadBackExactly() {
-        PlanImportResult result = plans.importPlan(ShippedPlans.bytes(ShippedPlans.SENAVEX_CSV), "senavex-poa-2020.csv",
-                "tester", null);
-        assertThat(result.created()).isTrue();
-        PlanVersion v = result.version();
+    void theShippedSenavexPlanIsSeededOnFirstStartAndReadBackExactly() throws Exception {
+        List<PlanVersion> versions = plans.versions(2020);
+        assertThat(versions).hasSize(1);
+        PlanVersion v = versions.get(0);
         assertThat(v.version()).isEqualTo(1);
-        assertThat(v.reason()).isEqualTo("Versión inicial");
-        assertThat(v.createdBy()).isEqualTo("tester");
-        assertThat(v.checksumSha256()).hasSize(64);
+        assertThat(v.createdBy()).isEqualTo("system");
+        assertThat(v.sourceFile()).isEqualTo("plans/senavex-poa-2020.csv");
+        assertThat(v.checksumSha256()).isEqualTo(PlanService.sha256(ShippedPlans.bytes(ShippedPlans.SENAVEX_CSV)));
 
         Plan stored = plans.plan(plans.version(2020, null).orElseThrow());
         assertThat(stored).isEqualTo(ShippedPlans.senavexFromCsv());
@@ -69,11 +75,33 @@ class PlanImportIT {
         assertThat(jdbc.queryForObject("select sum(amount) from plan_budget_amount where version_id = ?", BigDecimal.class,
                 v.id())).isEqualTo(new BigDecimal("11320195.00"));
 
-        // The same plan as xlsx is recognised as unchanged: no second version.
-        PlanImportResult again = plans.importPlan(ShippedPlans.bytes(ShippedPlans.SENAVEX_XLSX), "senavex-poa-2020.xlsx",
-                "tester", "otra vez");
-        assertThat(again.created()).isFalse();
+        // Later starts find a plan and load nothing; the same plan re-imported (csv or xlsx) adds no version.
+        planSeeder.run(new org.springframework.boot.DefaultApplicationArguments());
+        assertThat(plans.importPlan(ShippedPlans.bytes(ShippedPlans.SENAVEX_CSV), "a.csv", "tester", "x").created()).isFalse();
+        assertThat(plans.importPlan(ShippedPlans.bytes(ShippedPlans.SENAVEX_XLSX), "a.xlsx", "tester", "x").created()).isFalse();
         assertThat(plans.versions(2020)).hasSize(1);
+    }
+
+    @Test
+    void theCommandLineImportsAndReportsErrorsWithAnExitStatus(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path good = dir.resolve("poa-2025.csv");
+        java.nio.file.Files.write(good, senavexAs(2025, csv -> csv));
+        java.nio.file.Path bad = dir.resolve("malo.csv");
+        java.nio.file.Files.write(bad, senavexAs(2026, csv -> csv.replace("70000.00", "-70000.00")));
+
+        command.run(new org.springframework.boot.DefaultApplicationArguments("import-plan", bad.toString()));
+        assertThat(command.getExitCode()).isEqualTo(1);
+        assertThat(plans.versions(2026)).isEmpty();
+
+        command.run(new org.springframework.boot.DefaultApplicationArguments("import-plan", good.toString(),
+                "--user=maria", "--reason=Carga por consola"));
+        assertThat(command.getExitCode()).isZero();
+        assertThat(plans.versions(2025)).extracting(PlanVersion::createdBy, PlanVersion::sourceFile)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("maria", "poa-2025.csv"));
+
+        command.run(new org.springframework.boot.DefaultApplicationArguments("import-plan"));
+        assertThat(command.getExitCode()).isEqualTo(2);
     }
 
     @Test
