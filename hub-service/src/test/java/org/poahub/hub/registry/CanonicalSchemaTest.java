@@ -11,7 +11,9 @@ class CanonicalSchemaTest {
     @Test
     void formattingDoesNotChangeTheIdentity() {
         CanonicalSchema compact = CanonicalSchema.parse(ExpenditureReport.getClassSchema().toString());
-        CanonicalSchema pretty = CanonicalSchema.parse(ExpenditureReport.getClassSchema().toString(true));
+        String indented = RegistryHttp.pretty(ExpenditureReport.getClassSchema().toString());
+        assertThat(indented).contains("\n  ");
+        CanonicalSchema pretty = CanonicalSchema.parse(indented);
 
         assertThat(pretty.fingerprint()).isEqualTo(compact.fingerprint()).hasSize(64);
         assertThat(pretty.text()).isEqualTo(compact.text()).isEqualTo(ExpenditureReport.getClassSchema().toString());

@@ -79,7 +79,7 @@ class JsConfluentInteropIT {
         String topic = "interop-" + UUID.randomUUID() + ".progress";
         TestKafka.createTopics(1, topic);
         Path schemaFile = JS_WORK.resolve("ProgressReport.avsc");
-        Files.writeString(schemaFile, ProgressReport.getClassSchema().toString(true));
+        Files.writeString(schemaFile, RegistryHttp.pretty(ProgressReport.getClassSchema().toString()));
 
         JsonNode result = node("produce-progress", Map.of("TOPIC", topic, "SCHEMA_FILE", schemaFile.toAbsolutePath().toString()));
 
