@@ -29,6 +29,7 @@ public final class LocalStack {
         Path var = settings.home();
         log.info("poa-hub local stack: data under {}", var);
 
+        StalePostgres.stopIfRunning(var.resolve("postgres/data"));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
                 var.resolve("postgres/data"), var.resolve("postgres/bin"), settings.postgresPort(), true);
         postgres.ensureDatabase("poa");

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.poahub.contract.PlanSnapshot;
 import org.poahub.hub.kafka.KafkaProperties;
+import org.poahub.hub.registry.RegistryProperties;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
@@ -24,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
  * Wires the plan distribution: a Camel Kafka component of its own ({@value #COMPONENT}, so that it cannot clash with
  * the report routes' component) whose producer writes the value in the Confluent wire format, and the route.
  * <p>
- * The schema registry is a {@link SchemaRegistryClient} bean when the application has one, else the one named by
- * {@code poa.kafka.client.schema.registry.url}. The producer starts lazily, so a hub without a registry still
+ * The schema registry is a {@link SchemaRegistryClient} bean when the application has one, else the one the hub
+ * uses everywhere ({@code poa.registry.url}, user and password; the embedded registry by default). The schema is
+ * registered on first use, so {@code poa.registry.username} needs a registry writer role (ADMIN or REGISTRY_WRITER). The producer starts lazily, so a hub without a registry still
  * starts; publishing then fails with a logged error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +36,8 @@ class PlanDistributionConfiguration {
     static final String COMPONENT = "plankafka";
 
     @Bean(COMPONENT)
-    KafkaComponent planKafkaComponent(KafkaProperties kafka, ObjectProvider<SchemaRegistryClient> registry) {
+    KafkaComponent planKafkaComponent(KafkaProperties kafka, RegistryProperties registryProperties,
+            ObjectProvider<SchemaRegistryClient> registry) {
         KafkaConfiguration configuration = new KafkaConfiguration();
         configuration.setBrokers(kafka.bootstrapServers());
         configuration.setRecordMetadata(true);
@@ -54,15 +57,25 @@ class PlanDistributionConfiguration {
         component.setKafkaClientFactory(new DefaultKafkaClientFactory() {
             @Override
             public Producer<String, PlanSnapshot> getProducer(Properties props) {
-                return new KafkaProducer<>(props, new StringSerializer(), serializer(kafka, registry.getIfUnique()));
+                return new KafkaProducer<>(props, new StringSerializer(),
+                        serializer(kafka, registryProperties, registry.getIfUnique()));
             }
         });
         return component;
     }
 
-    private static AvroWireSerializer<PlanSnapshot> serializer(KafkaProperties kafka, SchemaRegistryClient registry) {
+    private static AvroWireSerializer<PlanSnapshot> serializer(KafkaProperties kafka, RegistryProperties registryProperties,
+            SchemaRegistryClient registry) {
         Map<String, Object> props = new HashMap<>(kafka.client());
         props.put(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
+        if (registryProperties.url() != null && !registryProperties.url().isBlank()) {
+            props.putIfAbsent(SerdeConfig.SCHEMA_REGISTRY_URL, registryProperties.url());
+            if (registryProperties.username() != null && !registryProperties.username().isBlank()) {
+                props.putIfAbsent(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+                props.putIfAbsent(SerdeConfig.BASIC_AUTH_USER_INFO,
+                        registryProperties.username() + ":" + registryProperties.password());
+            }
+        }
         if (registry != null) {
             return new AvroWireSerializer<>(registry, props, false);
         }
