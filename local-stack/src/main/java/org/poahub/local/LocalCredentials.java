@@ -62,6 +62,10 @@ final class LocalCredentials {
         return file;
     }
 
+    String password(String user) {
+        return passwords.getProperty(user);
+    }
+
     Map<String, Object> hubProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         int i = 0;

@@ -57,6 +57,9 @@ public final class LocalStack {
         hub.put("server.port", settings.httpPort());
         hub.put("poa.plan.seed-on-empty", true); // load the shipped SENAVEX 2020 plan on first start
         hub.putAll(credentials.hubProperties());
+        // The hub registers the plan snapshot schema in its own registry when it publishes the plan.
+        hub.put("poa.registry.username", "admin");
+        hub.put("poa.registry.password", credentials.password("admin"));
 
         ConfigurableApplicationContext context;
         try {
