@@ -42,6 +42,8 @@ public class PlanPublisher {
     private final Clock clock = Clock.systemUTC();
 
     private final ApplicationArguments arguments;
+    private volatile boolean topicReady;
+    private volatile boolean publishedSinceStart;
 
     PlanPublisher(PlanService plans, Admin admin, ProducerTemplate producer, PlanProperties properties,
             RegionCatalogue regions, ObjectOfExpenditureClassifier classifier, ApplicationArguments arguments) {
@@ -61,7 +63,10 @@ public class PlanPublisher {
         }
         try {
             ensureTopic();
-            publishCurrent();
+            topicReady = true;
+            if (!publishedSinceStart) { // the seeder may have published already
+                publishCurrent();
+            }
         } catch (RuntimeException e) {
             log.error("Could not publish the current plan at start-up: {}", e.toString());
         }
@@ -83,10 +88,16 @@ public class PlanPublisher {
         if (current.isEmpty()) {
             return Optional.empty();
         }
+        if (!topicReady) {
+            // Also before the start-up publication: the seeder imports (and publishes) before the application is ready.
+            ensureTopic();
+            topicReady = true;
+        }
         PlanVersion version = current.get();
         var snapshots = PlanSnapshots.perRegion(plans.plan(version), version.version(), regions, classifier,
                 clock.instant());
         producer.requestBody(PlanPublishRoute.ENDPOINT, snapshots);
+        publishedSinceStart = true;
         log.info("Published plan {} version {} to {} ({} regions)", version.fiscalYear(), version.version(),
                 properties.topic(), snapshots.size());
         return current;
