@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         subcommands = {RecordCommands.Progress.class, RecordCommands.Expenditure.class, RecordCommands.Correct.class,
                 RecordCommands.Reverse.class, QueryCommands.ListReports.class, QueryCommands.Status.class,
                 SyncCommands.Sync.class, SyncCommands.Run.class, InputCommands.Import.class,
-                InputCommands.Watch.class, InputCommands.Simulate.class})
+                InputCommands.Watch.class, InputCommands.Simulate.class, InputCommands.Template.class})
 public final class AgentMain implements Callable<Integer> {
 
     public static final int OK = 0;

@@ -111,4 +111,18 @@ final class InputCommands {
             }
         }
     }
+
+    @Command(name = "plantilla", description = "Escribe la plantilla de importación (.csv y .xlsx) en una carpeta.")
+    static final class Template implements Callable<Integer> {
+        @Parameters(index = "0", defaultValue = ".", description = "Carpeta destino (por defecto la actual).")
+        Path folder;
+
+        @Override
+        public Integer call() throws IOException {
+            org.poahub.agent.dropfolder.TemplateWriter.writeTemplates(folder);
+            System.out.println("Plantillas escritas en " + folder.toAbsolutePath() + ": plantilla-informes.csv, "
+                    + "plantilla-informes.xlsx");
+            return AgentMain.OK;
+        }
+    }
 }

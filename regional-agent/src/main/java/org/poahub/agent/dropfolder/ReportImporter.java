@@ -42,7 +42,8 @@ public final class ReportImporter {
             Map.entry("fundingSource", "fuente"), Map.entry("amount", "monto"), Map.entry("spentOn", "fecha_gasto"),
             Map.entry("regionCode", "region"));
 
-    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** The outcome of one file. */
     public record Result(int imported, List<ImportError> errors, Path movedTo, Path errorFile) {
