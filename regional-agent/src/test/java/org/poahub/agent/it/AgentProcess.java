@@ -27,7 +27,7 @@ public final class AgentProcess {
     /** Writes a configuration for the region into {@code dir} (data in {@code dir/datos}). */
     public AgentProcess(Path dir, String region, String bootstrap, String registryUrl, Properties extra)
             throws IOException {
-        this.dir = dir;
+        this.dir = Files.createDirectories(dir);
         Properties p = new Properties();
         p.setProperty("region", region);
         p.setProperty("agent.id", "agente-" + region.toLowerCase());
