@@ -108,7 +108,8 @@ public final class SheetReader {
         return rows;
     }
 
-    static List<String> split(String line, char separator) {
+    /** Splits one CSV line (double quotes, "" for a quote inside). */
+    public static List<String> split(String line, char separator) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

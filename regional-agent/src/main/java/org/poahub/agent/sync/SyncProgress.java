@@ -35,8 +35,10 @@ public class SyncProgress {
             double seconds = Math.max(0.001, (now - startedAt) / 1e9);
             double rate = sent / seconds;
             long left = rate > 0 ? Math.round((total - sent) / rate) : -1;
-            out.printf("Enviados %d de %d (%.0f/s), falta %s%n", sent, total, rate,
-                    left < 0 ? "?" : left + " s");
+            Runtime runtime = Runtime.getRuntime();
+            long heapMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+            out.printf("Enviados %d de %d (%.0f/s), falta %s, memoria %d MB%n", sent, total, rate,
+                    left < 0 ? "?" : left + " s", heapMb);
         }
     }
 
