@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 public final class AgentProcess {
 
     public static final Path JAR = Path.of("target/regional-agent.jar").toAbsolutePath();
+    /** The launcher's defaults (same as {@code poa-agente} and {@code deploy/systemd/poa-agent.service}). */
+    public static final List<String> JVM_DEFAULTS = List.of("-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m");
 
     /** The outcome of a finished command. */
     public record Output(int exitCode, String stdout, String stderr) {
@@ -52,9 +55,7 @@ public final class AgentProcess {
     }
 
     public Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", JAR.toString(),
-                "--config", config.toString()));
+        List<String> command = command();
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("agente.out").toFile())
@@ -64,9 +65,7 @@ public final class AgentProcess {
 
     /** Runs a command to its end (at most five minutes). */
     public Output run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
-                "--config", config.toString()));
+        List<String> command = command();
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
@@ -78,6 +77,18 @@ public final class AgentProcess {
         }
         return new Output(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_DEFAULTS);
+        command.addAll(List.of("-jar", JAR.toString(), "--config", config.toString()));
+        return command;
+    }
+
+    public Path outputFile() {
+        return dir.resolve("agente.out");
     }
 
     /** Like a power cut: SIGKILL. */
