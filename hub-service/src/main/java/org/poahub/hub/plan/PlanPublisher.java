@@ -1,0 +1,106 @@
+package org.poahub.hub.plan;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.poahub.plan.ObjectOfExpenditureClassifier;
+import org.poahub.plan.RegionCatalogue;
+import org.poahub.routes.plan.PlanPublishRoute;
+import org.poahub.routes.plan.PlanSnapshots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Publishes the current plan (newest version of the newest fiscal year) to the compacted plan topic: at start-up
+ * (creating the topic if missing) and after every import that created a version. A failure is logged and retried
+ * at the next start or import; it never undoes an import.
+ */
+@Component
+public class PlanPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanPublisher.class);
+
+    private final PlanService plans;
+    private final Admin admin;
+    private final ProducerTemplate producer;
+    private final PlanProperties properties;
+    private final RegionCatalogue regions;
+    private final ObjectOfExpenditureClassifier classifier;
+    private final Clock clock = Clock.systemUTC();
+
+    PlanPublisher(PlanService plans, Admin admin, ProducerTemplate producer, PlanProperties properties,
+            RegionCatalogue regions, ObjectOfExpenditureClassifier classifier) {
+        this.plans = plans;
+        this.admin = admin;
+        this.producer = producer;
+        this.properties = properties;
+        this.regions = regions;
+        this.classifier = classifier;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        try {
+            ensureTopic();
+            publishCurrent();
+        } catch (RuntimeException e) {
+            log.error("Could not publish the current plan at start-up: {}", e.toString());
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onImported(PlanImported event) {
+        try {
+            publishCurrent();
+        } catch (RuntimeException e) {
+            log.error("Plan {} version {} stored but not published: {}", event.version().fiscalYear(),
+                    event.version().version(), e.toString());
+        }
+    }
+
+    /** Publishes the current plan, one snapshot per region; returns the version published, if there is a plan. */
+    public synchronized Optional<PlanVersion> publishCurrent() {
+        Optional<PlanVersion> current = plans.fiscalYears().stream().findFirst().flatMap(year -> plans.version(year, null));
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        PlanVersion version = current.get();
+        var snapshots = PlanSnapshots.perRegion(plans.plan(version), version.version(), regions, classifier,
+                clock.instant());
+        producer.requestBody(PlanPublishRoute.ENDPOINT, snapshots);
+        log.info("Published plan {} version {} to {} ({} regions)", version.fiscalYear(), version.version(),
+                properties.topic(), snapshots.size());
+        return current;
+    }
+
+    /** Creates the compacted plan topic if it does not exist (the brokers may have auto-creation off). */
+    public void ensureTopic() {
+        NewTopic topic = new NewTopic(properties.topic(), Optional.of(1), Optional.empty())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        try {
+            admin.createTopics(java.util.List.of(topic)).all().get(15, TimeUnit.SECONDS);
+            log.info("Created compacted topic {}", properties.topic());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + properties.topic(), e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating topic " + properties.topic(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted creating topic " + properties.topic(), e);
+        }
+    }
+}
