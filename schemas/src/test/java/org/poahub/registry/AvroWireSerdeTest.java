@@ -272,6 +272,6 @@ class AvroWireSerdeTest {
   }
 
   private static Object toGeneric(Schema schema, Object value) {
-    return value instanceof List<?> list ? new GenericData.Array<>(schema.getType() == Schema.Type.ARRAY ? schema : schema, list) : value;
+    return value instanceof List<?> list ? new GenericData.Array<>(schema, list) : value;
   }
 }
