@@ -88,7 +88,8 @@ public final class ReportImporter {
         List<ImportError> errors = new ArrayList<>();
         List<SheetRow> rows;
         try {
-            List<String> header = SheetReader.header(file);
+            rows = SheetReader.read(file);
+            List<String> header = rows.isEmpty() ? SheetReader.header(file) : List.copyOf(rows.get(0).cells().keySet());
             for (String required : List.of("tipo", "gestion", "operacion")) {
                 if (!header.contains(required)) {
                     errors.add(new ImportError(1, required, "falta la columna; use la plantilla (columnas: "
@@ -98,7 +99,6 @@ public final class ReportImporter {
             if (!errors.isEmpty()) {
                 return new Result(0, errors, null, null);
             }
-            rows = SheetReader.read(file);
         } catch (IOException | RuntimeException e) {
             errors.add(new ImportError(1, "-", "no se pudo leer el archivo (" + e.getMessage()
                     + "); guárdelo como .xlsx o .csv UTF-8 según la plantilla."));

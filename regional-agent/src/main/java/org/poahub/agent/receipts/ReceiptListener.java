@@ -12,6 +12,9 @@ import org.poahub.agent.store.AgentStore;
 import org.poahub.agent.sync.Backoff;
 import org.poahub.agent.sync.KafkaSettings;
 import org.poahub.agent.sync.SyncErrors;
+import org.apache.avro.specific.SpecificRecord;
+import org.poahub.agent.plan.PlanSnapshots;
+import org.poahub.contract.PlanSnapshot;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Topics;
 import org.poahub.registry.AvroWireDeserializer;
@@ -19,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the region's outcome topic (the hub's delivery receipts) with a consumer group of its own per agent and
- * stores each outcome with its report; offsets are committed only after the outcomes are on disk.
+ * Consumes the region's outcome topic (the hub's delivery receipts) and the plan topic with a consumer group of its
+ * own per agent: stores each outcome with its report, and replaces the plan cache with the newest plan snapshot of
+ * the region. Offsets are committed only after what they carry is on disk.
  */
 public final class ReceiptListener implements AutoCloseable {
 
@@ -30,7 +34,7 @@ public final class ReceiptListener implements AutoCloseable {
     private final AgentStore store;
     private final Backoff backoff;
     private volatile boolean running = true;
-    private volatile KafkaConsumer<String, ReportOutcome> consumer;
+    private volatile KafkaConsumer<String, SpecificRecord> consumer;
 
     public ReceiptListener(AgentConfig config, AgentStore store) {
         this.config = config;
@@ -44,9 +48,9 @@ public final class ReceiptListener implements AutoCloseable {
 
     public void run() {
         while (running) {
-            try (KafkaConsumer<String, ReportOutcome> c = newConsumer()) {
+            try (KafkaConsumer<String, SpecificRecord> c = newConsumer()) {
                 consumer = c;
-                c.subscribe(List.of(Topics.outcomes(config.region())));
+                c.subscribe(List.of(Topics.outcomes(config.region()), Topics.PLAN));
                 while (running) {
                     pollOnce(c, Duration.ofSeconds(1));
                     backoff.reset();
@@ -65,11 +69,14 @@ public final class ReceiptListener implements AutoCloseable {
     }
 
     /** Stores the outcomes of one poll and commits them; returns how many there were. */
-    public int pollOnce(KafkaConsumer<String, ReportOutcome> c, Duration timeout) {
-        ConsumerRecords<String, ReportOutcome> records = c.poll(timeout);
-        for (ConsumerRecord<String, ReportOutcome> r : records) {
-            if (r.value() != null && config.region().equals(r.value().getRegionCode())) {
-                store.saveOutcome(r.value());
+    public int pollOnce(KafkaConsumer<String, SpecificRecord> c, Duration timeout) {
+        ConsumerRecords<String, SpecificRecord> records = c.poll(timeout);
+        for (ConsumerRecord<String, SpecificRecord> r : records) {
+            if (r.value() instanceof ReportOutcome outcome && config.region().equals(outcome.getRegionCode())) {
+                store.saveOutcome(outcome);
+            } else if (r.value() instanceof PlanSnapshot plan && config.region().equals(plan.getRegionCode())) {
+                store.replacePlan(plan.getFiscalYear(), PlanSnapshots.operations(plan), PlanSnapshots.version(plan));
+                log.info("plan {} v{} cached", plan.getFiscalYear(), plan.getPlanVersion());
             }
         }
         if (!records.isEmpty()) {
@@ -78,8 +85,8 @@ public final class ReceiptListener implements AutoCloseable {
         return records.count();
     }
 
-    public KafkaConsumer<String, ReportOutcome> newConsumer() {
-        AvroWireDeserializer<ReportOutcome> deserializer = new AvroWireDeserializer<>();
+    public KafkaConsumer<String, SpecificRecord> newConsumer() {
+        AvroWireDeserializer<SpecificRecord> deserializer = new AvroWireDeserializer<>();
         deserializer.configure(KafkaSettings.serde(config), false);
         return new KafkaConsumer<>(KafkaSettings.consumer(config, groupId(config)), new StringDeserializer(),
                 deserializer);
@@ -97,7 +104,7 @@ public final class ReceiptListener implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        KafkaConsumer<String, ReportOutcome> c = consumer;
+        KafkaConsumer<String, SpecificRecord> c = consumer;
         if (c != null) {
             c.wakeup();
         }

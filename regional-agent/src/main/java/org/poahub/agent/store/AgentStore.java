@@ -47,6 +47,8 @@ import org.sqlite.SQLiteConfig;
 public final class AgentStore implements AutoCloseable, ReportHistory, PlanView {
 
     private final Connection db;
+    /** Prepared once and reused: preparing costs more than running these small statements. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final RegionCatalogue regions = RegionCatalogue.loadDefault();
     private Map<String, PlannedOperation> plan;
 
@@ -189,8 +191,9 @@ public final class AgentStore implements AutoCloseable, ReportHistory, PlanView 
     private void addSpend(int fiscalYear, String operation, String object, String source, BigDecimal amount)
             throws SQLException {
         BigDecimal total = amount;
-        try (PreparedStatement q = db.prepareStatement("SELECT total FROM spend_total WHERE fiscal_year = ? AND "
-                + "operation_code = ? AND object_code = ? AND funding_source = ?")) {
+        {
+            PreparedStatement q = cached("SELECT total FROM spend_total WHERE fiscal_year = ? AND "
+                + "operation_code = ? AND object_code = ? AND funding_source = ?");
             q.setInt(1, fiscalYear);
             q.setString(2, operation);
             q.setString(3, object);
@@ -201,7 +204,8 @@ public final class AgentStore implements AutoCloseable, ReportHistory, PlanView 
                 }
             }
         }
-        try (PreparedStatement u = db.prepareStatement("INSERT OR REPLACE INTO spend_total VALUES (?,?,?,?,?)")) {
+        {
+            PreparedStatement u = cached("INSERT OR REPLACE INTO spend_total VALUES (?,?,?,?,?)");
             u.setInt(1, fiscalYear);
             u.setString(2, operation);
             u.setString(3, object);
@@ -563,8 +567,9 @@ public final class AgentStore implements AutoCloseable, ReportHistory, PlanView 
     @Override
     public synchronized Optional<BigDecimal> previousCumulativeProgress(String regionCode, int fiscalYear,
                                                                         String operationCode) {
-        try (PreparedStatement q = db.prepareStatement("SELECT value FROM outbox WHERE kind = 'PROGRESS' AND region = ? "
-                + "AND fiscal_year = ? AND operation_code = ? AND state <> 'RECHAZADO' ORDER BY seq DESC LIMIT 1")) {
+        try {
+            PreparedStatement q = cached("SELECT value FROM outbox WHERE kind = 'PROGRESS' AND region = ? "
+                + "AND fiscal_year = ? AND operation_code = ? AND state <> 'RECHAZADO' ORDER BY seq DESC LIMIT 1");
             q.setString(1, regionCode);
             q.setInt(2, fiscalYear);
             q.setString(3, operationCode);
@@ -578,7 +583,8 @@ public final class AgentStore implements AutoCloseable, ReportHistory, PlanView 
 
     @Override
     public synchronized Optional<RecordedReport> findReport(UUID messageId) {
-        try (PreparedStatement q = db.prepareStatement("SELECT region, kind, value FROM outbox WHERE message_id = ?")) {
+        try {
+            PreparedStatement q = cached("SELECT region, kind, value FROM outbox WHERE message_id = ?");
             q.setString(1, messageId.toString());
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? Optional.of(new RecordedReport(messageId, rs.getString(1),
@@ -592,8 +598,9 @@ public final class AgentStore implements AutoCloseable, ReportHistory, PlanView 
     @Override
     public synchronized BigDecimal cumulativeSpend(int fiscalYear, String operationCode, PlannedBudgetLine line) {
         BigDecimal sum = BigDecimal.ZERO;
-        try (PreparedStatement q = db.prepareStatement("SELECT object_code, funding_source, total FROM spend_total "
-                + "WHERE fiscal_year = ? AND operation_code = ?")) {
+        try {
+            PreparedStatement q = cached("SELECT object_code, funding_source, total FROM spend_total "
+                + "WHERE fiscal_year = ? AND operation_code = ?");
             q.setInt(1, fiscalYear);
             q.setString(2, operationCode);
             try (ResultSet rs = q.executeQuery()) {
@@ -616,6 +623,16 @@ public final class AgentStore implements AutoCloseable, ReportHistory, PlanView 
 
     // ----------------------------------------------------------------
 
+    private PreparedStatement cached(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = db.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        statement.clearParameters();
+        return statement;
+    }
+
     private void rollbackQuietly() {
         try {
             db.rollback();
@@ -635,6 +652,9 @@ public final class AgentStore implements AutoCloseable, ReportHistory, PlanView 
     @Override
     public synchronized void close() {
         try {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
             db.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the store", e);

@@ -32,10 +32,17 @@ public final class AgentBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("agent-bench");
-        startup(work.resolve("startup"));
-        importRate(work.resolve("import"), ".csv");
-        importRate(work.resolve("import-xlsx"), ".xlsx");
-        backlog(work.resolve("backlog"));
+        List<String> only = List.of(args);
+        if (only.isEmpty() || only.contains("startup")) {
+            startup(work.resolve("startup"));
+        }
+        if (only.isEmpty() || only.contains("import")) {
+            importRate(work.resolve("import"), ".csv");
+            importRate(work.resolve("import-xlsx"), ".xlsx");
+        }
+        if (only.isEmpty() || only.contains("backlog")) {
+            backlog(work.resolve("backlog"));
+        }
         System.exit(0);
     }
 

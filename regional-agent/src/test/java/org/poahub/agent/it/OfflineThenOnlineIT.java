@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.Finding;
 import org.poahub.contract.OutcomeStatus;
+import org.poahub.contract.PlanBudgetLine;
+import org.poahub.contract.PlanOperation;
+import org.poahub.contract.PlanSnapshot;
+import org.poahub.contract.PlanTargetKind;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.ReportKind;
 import org.poahub.contract.ReportOutcome;
@@ -89,10 +95,41 @@ class OfflineThenOnlineIT {
                     assertThat(all.stdout()).contains("aceptado con observaciones").contains("rechazado")
                             .contains("ERROR BUDGET_CHECK (amount): El gasto supera lo programado para marzo")
                             .contains("Observación DATE_OUTSIDE_OPERATION");
+
+                    // a plan update from the hub: the agent validates against the newest plan
+                    publishPlan(bootstrap, registry.url());
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> agent.run("avance", "--operacion", "99.01.01", "--desde", "2020-03-01",
+                                    "--hasta", "2020-03-31", "--valor", "1", "--responsable", "Ana Quispe")
+                                    .exitCode() == 0);
+                    assertThat(agent.run("estado").stdout()).contains("Plan en caché: servidor-v2");
                 }
             } finally {
                 AgentProcess.stop(service);
             }
+        }
+    }
+
+    /** Does what the hub's plan publisher does: the region's snapshot on the compacted plan topic. */
+    private static void publishPlan(String bootstrap, String registryUrl) {
+        AvroWireSerializer<PlanSnapshot> serializer = new AvroWireSerializer<>();
+        serializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl, SerdeConfig.AUTO_REGISTER_SCHEMAS,
+                true), false);
+        PlanOperation operation = PlanOperation.newBuilder().setCode("99.01.01").setName("Operación nueva")
+                .setExpectedResult("").setIndicator("").setTargetKind(PlanTargetKind.COUNT)
+                .setTargetValue(new BigDecimal("10.0000")).setMeansOfVerification("").setResponsibleUnit("SENAVEX")
+                .setStartDate(LocalDate.of(2020, 1, 2)).setEndDate(LocalDate.of(2020, 12, 31))
+                .setBudgetLines(List.of(PlanBudgetLine.newBuilder().setObjectCode("20000")
+                        .setAmounts(List.of(new BigDecimal("1000.00"), new BigDecimal("0.00"))).build()))
+                .build();
+        PlanSnapshot snapshot = PlanSnapshot.newBuilder().setRegionCode(REGION).setFiscalYear(2020).setPlanVersion(2)
+                .setEntityCode("41").setEntityAcronym("SENAVEX").setPublishedAt(Instant.now())
+                .setFundingColumns(List.of("TGN", "OTROS")).setActions(List.of()).setOperations(List.of(operation))
+                .setExpenditureGroups(List.of()).build();
+        try (KafkaProducer<String, PlanSnapshot> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), serializer)) {
+            producer.send(new ProducerRecord<>(Topics.PLAN, REGION, snapshot));
+            producer.flush();
         }
     }
 
