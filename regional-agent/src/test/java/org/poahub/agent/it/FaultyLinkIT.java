@@ -53,11 +53,11 @@ class FaultyLinkIT {
         int brokerPort = freePort();
         int proxyPort = freePort();
         SwitchableSlowness slowness = new SwitchableSlowness();
-        try (NioReactor reactor = new NioReactor();
-             TcpCrusher proxy = TcpCrusherBuilder.builder().withReactor(reactor)
-                     .withBindAddress("127.0.0.1", proxyPort).withConnectAddress("127.0.0.1", brokerPort)
-                     .withIncomingThrottlerFactory(slowness).withOutgoingThrottlerFactory(slowness).buildAndOpen();
-             KraftBroker broker = KraftBroker.builder(dir.resolve("broker")).port(brokerPort)
+        NioReactor reactor = new NioReactor();
+        TcpCrusher proxy = TcpCrusherBuilder.builder().withReactor(reactor)
+                .withBindAddress("127.0.0.1", proxyPort).withConnectAddress("127.0.0.1", brokerPort)
+                .withIncomingThrottlerFactory(slowness).withOutgoingThrottlerFactory(slowness).buildAndOpen();
+        try (KraftBroker broker = KraftBroker.builder(dir.resolve("broker")).port(brokerPort)
                      .advertisedPort(proxyPort).maxHeap("384m").start();
              TestRegistryServer registry = new TestRegistryServer()) {
             String bootstrap = broker.bootstrapServers();
@@ -100,6 +100,9 @@ class FaultyLinkIT {
             assertThat(distinct.keySet()).isEqualTo(outbox.keySet());
             assertThat(AgentITSupport.sum(distinct.values()))
                     .isEqualByComparingTo(outbox.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        } finally {
+            proxy.close();
+            reactor.close();
         }
     }
 

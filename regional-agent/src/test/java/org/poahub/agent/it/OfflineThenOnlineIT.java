@@ -81,6 +81,7 @@ class OfflineThenOnlineIT {
                         .until(() -> agent.run("estado").stdout().contains("Sin conexión"));
                 try (KraftBroker broker = KraftBroker.builder(dir.resolve("broker")).port(brokerPort)
                         .maxHeap("384m").start()) {
+                    assertThat(broker.bootstrapServers()).isEqualTo(bootstrap);
                     AgentITSupport.createTopics(bootstrap, REGION);
                     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
                             AgentITSupport.countByState(agent.database()).getOrDefault("ENVIADO", 0L) == 2);
