@@ -2,6 +2,8 @@ package org.poahub.hub.security;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.poahub.hub.registry.RegistryAccess;
+import org.poahub.hub.registry.RegistryProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -14,15 +16,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Every API needs HTTP Basic credentials; only the health summary is public (for load balancers). */
+/**
+ * Every API needs HTTP Basic credentials; only the health summary is public (for load balancers). Changing the
+ * schema registry needs a writer role ({@link RegistryAccess}).
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, RegistryProperties registry) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(RegistryAccess.writeRequests(registry.basePath()))
+                        .hasAnyRole(RegistryAccess.WRITER_ROLES.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
