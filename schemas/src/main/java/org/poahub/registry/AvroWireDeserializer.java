@@ -32,6 +32,7 @@ public final class AvroWireDeserializer<T extends SpecificRecord> implements Des
 
   private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+  private final ThreadLocal<BoundedDecoder> boundedDecoders = ThreadLocal.withInitial(BoundedDecoder::new);
   private volatile Reader lastReader;
   private SchemaRegistryClient registry;
   private SerdeConfig config;
@@ -77,7 +78,7 @@ public final class AvroWireDeserializer<T extends SpecificRecord> implements Des
     decoders.set(decoder);
     Object record;
     try {
-      record = reader.datumReader().read(null, decoder);
+      record = reader.datumReader().read(null, boundedDecoders.get().reset(decoder, payload.length));
     } catch (EOFException e) {
       throw TruncatedPayloadException.inBody(topic, payload.length, schemaId, e);
     } catch (IOException | RuntimeException e) {
