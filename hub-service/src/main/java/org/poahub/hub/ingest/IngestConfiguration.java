@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.admin.Admin;
 import org.poahub.contract.ReportOutcome;
@@ -48,15 +50,28 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(prefix = "poa.ingest", name = "enabled", havingValue = "true", matchIfMissing = true)
 class IngestConfiguration {
 
-    /** The camel-kafka component, declared here because there is no Camel Kafka starter on the Maven mirror. */
-    @Bean("kafka")
-    KafkaComponent kafkaComponent(KafkaProperties kafka) {
-        KafkaConfiguration configuration = new KafkaConfiguration();
-        configuration.setBrokers(kafka.bootstrapServers());
-        configuration.setAdditionalProperties(new HashMap<>(kafka.client()));
-        KafkaComponent component = new KafkaComponent();
-        component.setConfiguration(configuration);
-        return component;
+    /**
+     * The camel-kafka component, configured here because there is no Camel Kafka starter on the Maven mirror. Added
+     * to the context under {@code kafka} rather than declared as a bean of that name: {@code kafka} is the health
+     * indicator's bean name.
+     */
+    @Bean
+    CamelContextConfiguration kafkaComponent(KafkaProperties kafka) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                KafkaConfiguration configuration = new KafkaConfiguration();
+                configuration.setBrokers(kafka.bootstrapServers());
+                configuration.setAdditionalProperties(new HashMap<>(kafka.client()));
+                KafkaComponent component = new KafkaComponent();
+                component.setConfiguration(configuration);
+                camelContext.addComponent("kafka", component);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+            }
+        };
     }
 
     @Bean
