@@ -20,6 +20,7 @@ import org.apache.avro.util.Utf8;
 final class BoundedDecoder extends Decoder {
   private BinaryDecoder in;
   private int limit;
+  private byte[] scratch = new byte[256];
 
   BoundedDecoder reset(BinaryDecoder in, int limit) {
     this.in = in;
@@ -88,9 +89,11 @@ final class BoundedDecoder extends Decoder {
     if (length == 0) {
       return "";
     }
-    byte[] bytes = new byte[length];
-    in.readFixed(bytes, 0, length);
-    return new String(bytes, StandardCharsets.UTF_8);
+    if (length > scratch.length) {
+      scratch = new byte[Math.max(length, scratch.length * 2)];
+    }
+    in.readFixed(scratch, 0, length);
+    return new String(scratch, 0, length, StandardCharsets.UTF_8);
   }
 
   @Override

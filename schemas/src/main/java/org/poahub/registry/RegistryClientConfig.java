@@ -29,10 +29,29 @@ public record RegistryClientConfig(List<URI> urls, String userInfo, Duration con
     return new RegistryClientConfig(parseUrls(commaSeparatedUrls), userInfo, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
   }
 
+  /** The URLs, without trailing slash and without user info (credentials go in a header, never in the URL). */
   static List<URI> parseUrls(String commaSeparated) {
     return java.util.Arrays.stream(commaSeparated.split(","))
         .map(String::trim).filter(s -> !s.isEmpty())
         .map(s -> URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s))
+        .map(RegistryClientConfig::withoutUserInfo)
         .toList();
+  }
+
+  /** The user info of the first URL that has one, for {@code basic.auth.credentials.source=URL}. */
+  static String userInfoOf(String commaSeparated) {
+    return java.util.Arrays.stream(commaSeparated.split(","))
+        .map(String::trim).filter(s -> !s.isEmpty())
+        .map(s -> URI.create(s).getRawUserInfo()).filter(Objects::nonNull)
+        .map(info -> java.net.URLDecoder.decode(info, java.nio.charset.StandardCharsets.UTF_8))
+        .findFirst().orElse(null);
+  }
+
+  private static URI withoutUserInfo(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri;
+    }
+    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority().substring(uri.getRawUserInfo().length() + 1)
+        + (uri.getRawPath() == null ? "" : uri.getRawPath()));
   }
 }

@@ -47,7 +47,7 @@ public record SerdeConfig(RegistryClientConfig registry, boolean autoRegister, b
                   + BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO");
             }
           }
-          case "URL" -> userInfo = RegistryClientConfig.parseUrls(urls).get(0).getUserInfo();
+          case "URL" -> userInfo = RegistryClientConfig.userInfoOf(urls);
           default -> throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE, source, "supported: USER_INFO, URL");
         }
       }

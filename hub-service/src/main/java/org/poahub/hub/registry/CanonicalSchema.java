@@ -22,11 +22,11 @@ record CanonicalSchema(Schema schema, String text, String fingerprint) {
         Schema schema;
         try {
             schema = new Schema.Parser().parse(schemaText);
-        } catch (SchemaParseException | IllegalArgumentException | NullPointerException e) {
+        } catch (SchemaParseException | IllegalArgumentException e) {
             throw RegistryException.invalidSchema("Invalid schema: " + e.getMessage());
         } catch (RuntimeException e) {
-            // The parser reports malformed JSON with Jackson's own (shaded or plain) exceptions.
-            throw RegistryException.invalidSchema("Invalid schema: " + e.getMessage());
+            // Malformed JSON surfaces as Jackson's own exceptions, a missing attribute as a NullPointerException.
+            throw RegistryException.invalidSchema("Invalid schema: " + e);
         }
         String text = schema.toString();
         return new CanonicalSchema(schema, text, sha256(text));

@@ -2,6 +2,9 @@ package org.poahub.hub.registry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,6 +17,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ConditionalOnEmbeddedRegistry
 class RegistryExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(RegistryExceptionHandler.class);
+
     @ExceptionHandler(RegistryException.class)
     ResponseEntity<Map<String, Object>> registryError(RegistryException e) {
         return error(e.status(), e.errorCode(), e.getMessage());
@@ -22,6 +27,13 @@ class RegistryExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         return error(HttpStatus.BAD_REQUEST, 400, "The request body cannot be read: " + e.getMostSpecificCause().getMessage());
+    }
+
+    /** Confluent's code for a store failure; clients treat a 5xx as worth a retry. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Map<String, Object>> storeFailure(DataAccessException e) {
+        log.error("Schema registry store failure", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, 50001, "Error in the backend data store: " + e.getMostSpecificCause().getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -59,6 +59,11 @@ final class RegistryHttp {
         return JsonNodeFactory.instance.objectNode().put("schema", schema).toString();
     }
 
+    /** The JSON re-indented, e.g. a schema as a person would write it (Avro's own pretty printer is deprecated). */
+    static String pretty(String json) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(json));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Accept", "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, "

@@ -234,7 +234,7 @@ class SchemaRegistryIT {
 
     @Test
     void registersTheProjectContract() {
-        String contract = ProgressReport.getClassSchema().toString(true);
+        String contract = RegistryHttp.pretty(ProgressReport.getClassSchema().toString());
         int id = register(subject, contract);
         assertThat(reader.get("/schemas/ids/" + id).json().path("schema").asString())
                 .isEqualTo(ProgressReport.getClassSchema().toString());
