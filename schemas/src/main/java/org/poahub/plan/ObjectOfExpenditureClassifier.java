@@ -22,7 +22,7 @@ public final class ObjectOfExpenditureClassifier {
 
     public static final String DEFAULT_RESOURCE = "/org/poahub/plan/clasificador-objeto-del-gasto.csv";
 
-    private static final Pattern CODE = Pattern.compile("[1-9]\\d{4}");
+    private static final Pattern CODE = Pattern.compile("\\d{5}");
 
     /** One group of the classifier. */
     public record Group(String code, String name) {
@@ -54,7 +54,7 @@ public final class ObjectOfExpenditureClassifier {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (String[] row : CatalogueFile.read(in, source, 2)) {
             String code = row[0];
-            if (!CODE.matcher(code).matches() || !code.endsWith("0000")) {
+            if (!CODE.matcher(code).matches() || !code.endsWith("0000") || code.startsWith("0")) {
                 throw new IllegalArgumentException(source + ": '" + code + "' no es un código de grupo (10000 … 90000)");
             }
             if (groups.putIfAbsent(code, new Group(code, row[1])) != null) {
@@ -67,7 +67,7 @@ public final class ObjectOfExpenditureClassifier {
         return new ObjectOfExpenditureClassifier(Map.copyOf(groups));
     }
 
-    /** Five digits, not starting with 0. */
+    /** Five digits; whether its group exists is {@link #isKnown}. */
     public static boolean isWellFormedCode(String code) {
         return code != null && CODE.matcher(code).matches();
     }
