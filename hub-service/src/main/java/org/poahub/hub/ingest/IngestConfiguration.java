@@ -1,11 +1,7 @@
 package org.poahub.hub.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.camel.CamelContext;
@@ -15,6 +11,7 @@ import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.admin.Admin;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.hub.kafka.KafkaProperties;
+import org.poahub.hub.plan.PlanService;
 import org.poahub.hub.registry.RegistryProperties;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.registry.AvroWireDeserializer;
@@ -39,7 +36,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,12 +79,8 @@ class IngestConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PlanView planView(IngestProperties properties, ResourceLoader resources) throws IOException {
-        List<InputStream> files = new ArrayList<>();
-        for (String location : properties.planFiles()) {
-            files.add(resources.getResource(location).getInputStream());
-        }
-        return CsvPlanView.load(files, RegionCatalogue.loadDefault());
+    PlanView planView(PlanService plans) {
+        return new StoredPlanView(plans, RegionCatalogue.loadDefault());
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.poahub.hub.ingest;
 
-import java.util.List;
 import org.poahub.contract.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicPartitions   partitions of the topics the hub creates when missing
  * @param replicationFactor replication of the topics the hub creates when missing
  * @param unbudgetedObject  severity of an expenditure on an object code the operation has no budget for
- * @param planFiles         plan CSV files the rules check against until the stored plan is used
  */
 @ConfigurationProperties("poa.ingest")
 public record IngestProperties(
@@ -29,6 +27,5 @@ public record IngestProperties(
         @DefaultValue("30000") long maxRetryDelayMs,
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("WARNING") Severity unbudgetedObject,
-        @DefaultValue("classpath:plans/senavex-poa-2020.csv") List<String> planFiles) {
+        @DefaultValue("WARNING") Severity unbudgetedObject) {
 }

@@ -62,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The ingest flows against the real broker, the hub's own embedded schema registry (served on the hub's port) and a
- * real PostgreSQL database. Each test uses its own region, operation or message ids, so they share one hub.
+ * real PostgreSQL database holding the seeded SENAVEX 2020 plan. Each test uses its own region, operation or message ids, so they share one hub.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class IngestIT {
@@ -77,6 +77,7 @@ class IngestIT {
         RealServers.register(registry);
         registry.add("server.port", () -> PORT);
         registry.add("poa.ingest.enabled", () -> "true");
+        registry.add("poa.plan.seed-on-empty", () -> "true");
         registry.add("poa.ingest.group-id", () -> "poa-hub-" + UUID.randomUUID());
         registry.add("poa.ingest.poll-timeout-ms", () -> "200");
         registry.add("poa.security.users[1].name", () -> WRITER);

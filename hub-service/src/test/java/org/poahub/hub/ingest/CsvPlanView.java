@@ -23,11 +23,10 @@ import org.poahub.rules.PlannedOperation;
 /**
  * The rules' view of a plan read from the plan CSV format ({@code plans/senavex-poa-2020.csv}).
  *
- * <p>A stop-gap: ingest will read the stored plan versions (plan repository, {@code V2__plan.sql}) once that lands;
- * until then the hub validates against the plan files it ships. Funding columns are named as in the file:
- * {@code Columna 1}, {@code Columna 2}.
+ * <p>For tests of the batch logic without the plan storage; the hub itself uses {@link StoredPlanView}. Funding
+ * columns are named as in the file: {@code Columna 1}, {@code Columna 2}.
  */
-public final class CsvPlanView implements PlanView {
+final class CsvPlanView implements PlanView {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -39,7 +38,7 @@ public final class CsvPlanView implements PlanView {
         this.regions = regions;
     }
 
-    public static CsvPlanView load(List<InputStream> planFiles, RegionCatalogue regions) {
+    static CsvPlanView load(List<InputStream> planFiles, RegionCatalogue regions) {
         Map<String, PlannedOperation> operations = new LinkedHashMap<>();
         for (InputStream in : planFiles) {
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
