@@ -24,6 +24,14 @@ public final class LocalStack {
     private LocalStack() {
     }
 
+    private static void stopQuietly(String what, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            log.error("Stopping {} failed", what, e);
+        }
+    }
+
     public static void main(String[] args) {
         LocalSettings settings = LocalSettings.fromEnvironment();
         Path var = settings.home();
@@ -77,9 +85,10 @@ public final class LocalStack {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping the local stack: hub, then Kafka, then PostgreSQL");
-            context.close();
-            broker.stop();
-            postgres.close();
+            // Each step runs even if the one before failed: a hub that stops badly must not leave servers behind.
+            stopQuietly("hub", context::close);
+            stopQuietly("Kafka", broker::stop);
+            stopQuietly("PostgreSQL", postgres::close);
             log.info("Local stack stopped; data kept under {}", var);
         }, "poa-local-stop"));
 

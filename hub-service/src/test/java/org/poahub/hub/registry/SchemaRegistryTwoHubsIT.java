@@ -117,6 +117,7 @@ class SchemaRegistryTwoHubsIT {
         properties.put("spring.datasource.password", db.password());
         properties.put("poa.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         properties.put("server.port", "0");
+        properties.put("poa.ingest.enabled", "false"); // these hubs share the test broker with IngestIT
         properties.put("poa.security.users[0].name", "writer");
         properties.put("poa.security.users[0].password", "{noop}" + WRITER_PASSWORD);
         properties.put("poa.security.users[0].roles[0]", "REGISTRY_WRITER");

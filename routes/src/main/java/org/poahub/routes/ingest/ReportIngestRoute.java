@@ -36,7 +36,11 @@ public class ReportIngestRoute extends RouteBuilder {
                 .redeliveryDelay(settings.retryDelayMs())
                 .useExponentialBackOff().backOffMultiplier(2)
                 .maximumRedeliveryDelay(settings.maxRetryDelayMs())
-                .retryAttemptedLogLevel(LoggingLevel.WARN);
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .getRedeliveryPolicyType()
+                // On shutdown give up the batch (its offsets stay uncommitted, so it is redelivered) instead of
+                // holding the stop for the whole graceful-shutdown timeout.
+                .allowRedeliveryWhileStopping(false);
 
         from(settings.consumerUri()).routeId(ROUTE_ID)
                 .process(this::ingestBatch)
