@@ -24,6 +24,8 @@ public final class RealServers {
         registry.add("poa.security.users[0].name", () -> USER);
         registry.add("poa.security.users[0].password", () -> "{noop}" + PASSWORD);
         registry.add("poa.security.users[0].roles[0]", () -> "PLANNER");
+        // Tests that exercise ingest turn it on (IngestIT): several hub contexts must not share one consumer group.
+        registry.add("poa.ingest.enabled", () -> "false");
         return db;
     }
 }

@@ -1,0 +1,122 @@
+package org.poahub.hub.ingest;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.kafka.clients.admin.Admin;
+import org.poahub.contract.ReportOutcome;
+import org.poahub.hub.kafka.KafkaProperties;
+import org.poahub.hub.plan.PlanService;
+import org.poahub.hub.registry.RegistryProperties;
+import org.poahub.plan.RegionCatalogue;
+import org.poahub.registry.AvroWireDeserializer;
+import org.poahub.registry.AvroWireSerializer;
+import org.poahub.registry.RegistryClientConfig;
+import org.poahub.registry.RestSchemaRegistryClient;
+import org.poahub.registry.SchemaRegistryClient;
+import org.poahub.registry.SerdeConfig;
+import org.poahub.routes.ingest.BeforeOffsetCommit;
+import org.poahub.routes.ingest.DeadLetterRoute;
+import org.poahub.routes.ingest.IngestSettings;
+import org.poahub.routes.ingest.OutcomeRoute;
+import org.poahub.routes.ingest.OutcomeWriter;
+import org.poahub.routes.ingest.ReportBatchIngestor;
+import org.poahub.routes.ingest.ReportDecoder;
+import org.poahub.routes.ingest.ReportIngestRoute;
+import org.poahub.rules.PlanView;
+import org.poahub.rules.RuleSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the ingest, outcome and dead-letter routes of the {@code routes} module into the hub. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+@ConditionalOnProperty(prefix = "poa.ingest", name = "enabled", havingValue = "true", matchIfMissing = true)
+class IngestConfiguration {
+
+    /**
+     * The camel-kafka component, configured here because there is no Camel Kafka starter on the Maven mirror. Added
+     * to the context under {@code kafka} rather than declared as a bean of that name: {@code kafka} is the health
+     * indicator's bean name.
+     */
+    @Bean
+    CamelContextConfiguration kafkaComponent(KafkaProperties kafka) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                KafkaConfiguration configuration = new KafkaConfiguration();
+                configuration.setBrokers(kafka.bootstrapServers());
+                configuration.setAdditionalProperties(new HashMap<>(kafka.client()));
+                KafkaComponent component = new KafkaComponent();
+                component.setConfiguration(configuration);
+                camelContext.addComponent("kafka", component);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+            }
+        };
+    }
+
+    @Bean
+    SchemaRegistryClient ingestRegistryClient(RegistryProperties registry) {
+        String userInfo = registry.username() == null || registry.username().isBlank() ? null
+                : registry.username() + ":" + registry.password();
+        return new RestSchemaRegistryClient(RegistryClientConfig.of(registry.url(), userInfo));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlanView planView(PlanService plans) {
+        return new StoredPlanView(plans, RegionCatalogue.loadDefault());
+    }
+
+    @Bean
+    JdbcIngestStore ingestStore(TransactionTemplate transactions, JdbcClient jdbc) {
+        return new JdbcIngestStore(transactions, jdbc, JsonMapper.builder().build());
+    }
+
+    @Bean
+    ReportBatchIngestor reportBatchIngestor(SchemaRegistryClient registry, JdbcIngestStore store, PlanView plan,
+                                            IngestProperties properties) {
+        // The schema registry is read only: the agents register the schemas they write with.
+        ReportDecoder decoder = new ReportDecoder(
+                new AvroWireDeserializer<SpecificRecord>(registry, Map.of(), false), Clock.systemUTC());
+        return new ReportBatchIngestor(decoder, store, plan, new RuleSettings(properties.unbudgetedObject()),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    ReportIngestRoute reportIngestRoute(IngestProperties properties, ReportBatchIngestor ingestor, Admin admin,
+                                        ObjectProvider<BeforeOffsetCommit> beforeOffsetCommit) {
+        IngestTopics.createMissing(admin, properties.topicPartitions(), properties.replicationFactor());
+        IngestSettings settings = new IngestSettings(IngestTopics.reportTopics(), properties.groupId(),
+                properties.maxPollRecords(), properties.pollTimeoutMs(), properties.retryDelayMs(),
+                properties.maxRetryDelayMs());
+        return new ReportIngestRoute(settings, ingestor, beforeOffsetCommit.getIfAvailable(() -> BeforeOffsetCommit.NOTHING));
+    }
+
+    @Bean
+    OutcomeRoute outcomeRoute(SchemaRegistryClient registry) {
+        // The hub writes outcomes, so it registers the ReportOutcome schema it writes with.
+        Map<String, Object> props = Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
+        return new OutcomeRoute(new OutcomeWriter(new AvroWireSerializer<ReportOutcome>(registry, props, false)));
+    }
+
+    @Bean
+    DeadLetterRoute deadLetterRoute() {
+        return new DeadLetterRoute();
+    }
+}

@@ -1,0 +1,36 @@
+package org.poahub.hub.ingest;
+
+import java.util.function.Function;
+import org.poahub.routes.ingest.IngestStore;
+import org.poahub.routes.ingest.TransientIngestException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link IngestStore} over PostgreSQL: one transaction per batch; an unreachable database is transient. */
+class JdbcIngestStore implements IngestStore {
+
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcIngestStore(TransactionTemplate transactions, JdbcClient jdbc, JsonMapper json) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Transaction, T> work) {
+        try {
+            return transactions.execute(status -> work.apply(new JdbcIngestTransaction(jdbc, json)));
+        } catch (CannotCreateTransactionException | DataAccessResourceFailureException | TransientDataAccessException
+                 | RecoverableDataAccessException e) {
+            throw new TransientIngestException("Database unavailable: " + e.getMessage(), e);
+        }
+    }
+}

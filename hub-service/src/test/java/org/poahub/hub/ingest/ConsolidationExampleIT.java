@@ -1,0 +1,144 @@
+package org.poahub.hub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.avro.specific.SpecificRecord;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.poahub.contract.ExpenditureReport;
+import org.poahub.contract.OutcomeStatus;
+import org.poahub.contract.ProgressReport;
+import org.poahub.contract.Topics;
+import org.poahub.plan.RegionCatalogue;
+import org.poahub.registry.AvroWireDeserializer;
+import org.poahub.registry.AvroWireSerializer;
+import org.poahub.registry.InMemorySchemaRegistryClient;
+import org.poahub.registry.SerdeConfig;
+import org.poahub.routes.ingest.IncomingRecord;
+import org.poahub.routes.ingest.IngestBatchResult;
+import org.poahub.routes.ingest.ReportBatchIngestor;
+import org.poahub.routes.ingest.ReportDecoder;
+import org.poahub.rules.RuleCodes;
+import org.poahub.rules.RuleSettings;
+import org.poahub.testkit.TestPostgres;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The worked example of {@code docs/consolidation.md} (SENAVEX 2020, operation 11.04.02), run through the batch logic
+ * and the JDBC store on a real PostgreSQL database migrated by Flyway, with the real SENAVEX plan file. Kafka is not
+ * involved here (see {@link IngestIT}); the records are handed to the batch logic as the route would.
+ */
+class ConsolidationExampleIT {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2020-10-01T12:00:00Z"), ZoneOffset.UTC);
+
+    private final DataSource dataSource = TestPostgres.freshDatabase().dataSource();
+    private final JdbcClient jdbc = JdbcClient.create(dataSource);
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final AvroWireSerializer<SpecificRecord> serializer =
+            new AvroWireSerializer<>(registry, Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true"), false);
+    private final ReportBatchIngestor ingestor;
+    private long offset;
+
+    ConsolidationExampleIT() {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        CsvPlanView plan = CsvPlanView.load(List.of(getClass().getResourceAsStream("/plans/senavex-poa-2020.csv")),
+                RegionCatalogue.loadDefault());
+        ingestor = new ReportBatchIngestor(new ReportDecoder(new AvroWireDeserializer<>(registry, Map.of(), false), CLOCK),
+                new JdbcIngestStore(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), jdbc,
+                        JsonMapper.builder().build()),
+                plan, RuleSettings.DEFAULTS, CLOCK);
+    }
+
+    @Test
+    void theWorkedExampleGivesTheDocumentedFigures() {
+        ExpenditureReport m3 = expenditure("BO-L", "agent-lp", 3, "26990", "30000.00", null);
+        assertOutcome(progress("BO-L", "agent-lp", 1, 3, "1.0000", "11.04.02"), OutcomeStatus.ACCEPTED, null);
+        assertOutcome(expenditure("BO-L", "agent-lp", 2, "25220", "120000.00", null), OutcomeStatus.ACCEPTED, null);
+        assertOutcome(m3, OutcomeStatus.ACCEPTED, null);
+        assertOutcome(m3, OutcomeStatus.ACCEPTED, null);
+        assertOutcome(expenditure("BO-L", "agent-lp", 5, "26990", "-30000.00", m3.getMessageId()), OutcomeStatus.ACCEPTED, null);
+        assertOutcome(progress("BO-L", "agent-lp", 6, 6, "2.0000", "11.04.02"), OutcomeStatus.ACCEPTED, null);
+        assertOutcome(progress("BO-L", "agent-lp", 7, 9, "1.0000", "11.04.02"), OutcomeStatus.REJECTED, RuleCodes.PROGRESS_BACKWARDS);
+        assertOutcome(expenditure("BO-L", "agent-lp", 8, "43110", "100000.00", null), OutcomeStatus.ACCEPTED, null);
+        assertOutcome(expenditure("BO-C", "agent-cb", 1, "43120", "20000.00", null),
+                OutcomeStatus.ACCEPTED_WITH_WARNINGS, RuleCodes.BUDGET_LINE_EXCEEDED);
+        assertOutcome(expenditure("BO-C", "agent-cb", 3, "57100", "5000.00", null),
+                OutcomeStatus.ACCEPTED_WITH_WARNINGS, RuleCodes.OBJECT_NOT_BUDGETED);
+        assertOutcome(progress("BO-L", "agent-lp", 11, 9, "1.0000", "99.99.99"), OutcomeStatus.REJECTED, RuleCodes.OPERATION_UNKNOWN);
+
+        assertThat(jdbc.sql("select cumulative_value, reports from consolidated_progress where region_code = 'BO-L'")
+                .query().singleRow()).satisfies(row -> {
+                    assertThat((BigDecimal) row.get("cumulative_value")).isEqualByComparingTo("2");
+                    assertThat(row.get("reports")).isEqualTo(2);
+                });
+        assertThat(spend()).containsExactly(
+                Map.entry("BO-C/40000", new BigDecimal("20000.00")),
+                Map.entry("BO-C/50000", new BigDecimal("5000.00")),
+                Map.entry("BO-L/20000", new BigDecimal("120000.00")),
+                Map.entry("BO-L/40000", new BigDecimal("100000.00")));
+        assertThat(jdbc.sql("select count(*) from rejected_report").query(Long.class).single()).isEqualTo(2L);
+        Map<String, Object> sync = jdbc.sql("""
+                select highest_sequence, highest_contiguous_sequence, missing_sequences::text as missing
+                from agent_sync where agent_id = 'agent-cb'""").query().singleRow();
+        assertThat(sync).containsEntry("highest_sequence", 3L).containsEntry("highest_contiguous_sequence", 1L)
+                .containsEntry("missing", "{2}");
+    }
+
+    private void assertOutcome(SpecificRecord report, OutcomeStatus status, String code) {
+        String region = report instanceof ProgressReport p ? p.getRegionCode() : ((ExpenditureReport) report).getRegionCode();
+        String topic = report instanceof ProgressReport ? Topics.progress(region) : Topics.expenditure(region);
+        IngestBatchResult result = ingestor.ingest(List.of(
+                new IncomingRecord(topic, 0, offset++, serializer.serialize(topic, report))));
+        assertThat(result.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.outcome().getStatus()).isEqualTo(status);
+            if (code != null) {
+                assertThat(o.outcome().getFindings()).extracting(f -> f.getCode()).contains(code);
+            } else {
+                assertThat(o.outcome().getFindings()).isEmpty();
+            }
+        });
+    }
+
+    private Map<String, BigDecimal> spend() {
+        Map<String, BigDecimal> spend = new java.util.TreeMap<>();
+        jdbc.sql("select region_code || '/' || object_group, sum(spent) from consolidated_spend group by 1")
+                .query((rs, n) -> spend.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return spend;
+    }
+
+    private static ProgressReport progress(String region, String agent, long sequence, int endMonth, String value,
+                                           String operation) {
+        LocalDate end = LocalDate.of(2020, endMonth, 1).plusMonths(1).minusDays(1);
+        return ProgressReport.newBuilder()
+                .setMessageId(UUID.randomUUID()).setAgentId(agent).setRegionCode(region).setSequence(sequence)
+                .setFiscalYear(2020).setOperationCode(operation)
+                .setPeriodStart(end.withDayOfMonth(1).minusMonths(2)).setPeriodEnd(end)
+                .setReportedAt(CLOCK.instant()).setAchievedValue(new BigDecimal(value))
+                .setPercentComplete(null).setReporter("Responsable").setCorrectsMessageId(null).setClientVersion(null)
+                .build();
+    }
+
+    private static ExpenditureReport expenditure(String region, String agent, long sequence, String objectCode,
+                                                 String amount, UUID reverses) {
+        return ExpenditureReport.newBuilder()
+                .setMessageId(UUID.randomUUID()).setAgentId(agent).setRegionCode(region).setSequence(sequence)
+                .setFiscalYear(2020).setOperationCode("11.04.02").setObjectCode(objectCode)
+                .setFundingSource("Columna 1").setAmount(new BigDecimal(amount)).setSpentOn(LocalDate.of(2020, 3, 15))
+                .setDocumentNumber("C-" + sequence).setReportedAt(CLOCK.instant()).setReversesMessageId(reverses)
+                .setClientVersion(null)
+                .build();
+    }
+}

@@ -1,0 +1,105 @@
+package org.poahub.agent.simulate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.poahub.agent.report.ExpenditureInput;
+import org.poahub.agent.report.ProgressInput;
+import org.poahub.agent.report.ReportFactory;
+import org.poahub.agent.store.AgentStore;
+import org.poahub.agent.store.ReportDraft;
+import org.poahub.rules.PlannedBudgetLine;
+import org.poahub.rules.PlannedOperation;
+
+/**
+ * Generates plausible monthly progress and expenditure for the cached plan of a fiscal year (the SENAVEX 2020 plan
+ * by default) through the same outbox. A share of the reports is deliberately invalid (unknown operation, negative
+ * value, amount of zero, date outside the year) and is saved without the offline check, as a faulty or outdated
+ * agent would, so the hub's rejection path can be demonstrated.
+ */
+public final class Simulator {
+
+    private static final int PAGE = 5_000;
+
+    private final AgentStore store;
+    private final ReportFactory factory;
+    private final Random random;
+
+    public Simulator(AgentStore store, ReportFactory factory, long seed) {
+        this.store = store;
+        this.factory = factory;
+        this.random = new Random(seed);
+    }
+
+    /**
+     * @param count        how many reports; 0 = one year of monthly reports for every operation
+     * @param invalidShare 0.0 … 1.0
+     * @return how many reports were saved
+     */
+    public long run(int fiscalYear, long count, double invalidShare) {
+        List<PlannedOperation> operations = store.planOperations(fiscalYear);
+        if (operations.isEmpty()) {
+            throw new IllegalStateException("No hay plan en caché para la gestión " + fiscalYear + ".");
+        }
+        long target = count > 0 ? count : monthlyCount(operations);
+        long saved = 0;
+        long made = 0;
+        while (made < target) {
+            List<ReportDraft> page = new ArrayList<>(PAGE);
+            while (page.size() < PAGE && made < target) {
+                PlannedOperation op = operations.get((int) (made % operations.size()));
+                // one round = one report per operation; progress grows with the round so it never goes backwards
+                long round = made / operations.size();
+                int month = (int) (round % 12) + 1;
+                page.add(random.nextDouble() < invalidShare ? invalid(fiscalYear, op, month)
+                        : random.nextBoolean() || op.budgetLines().isEmpty() ? progress(fiscalYear, op, month, round)
+                        : expenditure(fiscalYear, op, month));
+                made++;
+            }
+            saved += store.save(page, null).saved().size();
+        }
+        return saved;
+    }
+
+    private static long monthlyCount(List<PlannedOperation> operations) {
+        return operations.size() * 12L;
+    }
+
+    private ReportDraft progress(int year, PlannedOperation op, int month, long round) {
+        YearMonth ym = YearMonth.of(year, month);
+        BigDecimal achieved = BigDecimal.valueOf(round + 1).setScale(4, RoundingMode.UNNECESSARY);
+        BigDecimal percent = BigDecimal.valueOf(Math.min(100, (month * 100L) / 12)).setScale(2, RoundingMode.UNNECESSARY);
+        return factory.progress(new ProgressInput(year, op.code(), ym.atDay(1), ym.atEndOfMonth(), achieved, percent,
+                "Avance del mes " + month + " (simulado)", List.of("INF-" + year + "-" + month), "Simulador", null));
+    }
+
+    private ReportDraft expenditure(int year, PlannedOperation op, int month) {
+        PlannedBudgetLine line = op.budgetLines().get(random.nextInt(op.budgetLines().size()));
+        BigDecimal monthly = line.amount().divide(BigDecimal.valueOf(120), 2, RoundingMode.HALF_UP)
+                .max(new BigDecimal("1.00"));
+        BigDecimal amount = monthly.multiply(BigDecimal.valueOf(50 + random.nextInt(100)))
+                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP).max(new BigDecimal("0.01"));
+        String object = line.objectCode().endsWith("0000") ? line.objectCode().charAt(0) + "5220" : line.objectCode();
+        return factory.expenditure(new ExpenditureInput(year, op.code(), object, line.fundingSource(), amount,
+                YearMonth.of(year, month).atDay(1 + random.nextInt(28)), "CBTE-" + random.nextInt(1_000_000),
+                "Gasto simulado", null));
+    }
+
+    private ReportDraft invalid(int year, PlannedOperation op, int month) {
+        LocalDate day = YearMonth.of(year, month).atDay(10);
+        return switch (random.nextInt(4)) {
+            case 0 -> factory.progress(new ProgressInput(year, "99.99.99", day, day.plusDays(5), BigDecimal.ONE, null,
+                    "Operación inexistente (simulado)", List.of(), "Simulador", null));
+            case 1 -> factory.progress(new ProgressInput(year, op.code(), day, day.plusDays(5), new BigDecimal("-3"),
+                    null, "Valor negativo (simulado)", List.of(), "Simulador", null));
+            case 2 -> factory.expenditure(new ExpenditureInput(year, op.code(), "25220", "TGN", BigDecimal.ZERO, day,
+                    "CBTE-0", "Monto cero (simulado)", null));
+            default -> factory.expenditure(new ExpenditureInput(year, op.code(), "25220", "TGN", BigDecimal.TEN,
+                    day.withYear(year + 1), "CBTE-1", "Fecha fuera de gestión (simulado)", null));
+        };
+    }
+}

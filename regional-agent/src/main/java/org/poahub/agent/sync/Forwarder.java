@@ -1,0 +1,196 @@
+package org.poahub.agent.sync;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.poahub.agent.config.AgentConfig;
+import org.poahub.agent.store.AgentStore;
+import org.poahub.agent.store.OutboxRow;
+import org.poahub.agent.store.ReportState;
+import org.poahub.contract.ReportKind;
+import org.poahub.contract.Topics;
+import org.poahub.registry.AvroWireSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox to the region's topics, a page at a time (memory stays bounded whatever the backlog). A report
+ * is marked sent only once the broker acknowledged it; a crash before that resends it with the same message id,
+ * which the hub recognises. On any failure the producer is dropped and the forwarder waits with backoff, then
+ * starts over from the oldest pending report: no operator action is needed when the link returns.
+ */
+public final class Forwarder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+    private static final Duration IDLE_POLL = Duration.ofSeconds(2);
+
+    private final AgentConfig config;
+    private final AgentStore store;
+    private final Supplier<Producer<String, SpecificRecordBase>> producers;
+    private final Backoff backoff;
+    private final Object wakeup = new Object();
+    private volatile boolean running = true;
+    private Producer<String, SpecificRecordBase> producer;
+
+    public Forwarder(AgentConfig config, AgentStore store) {
+        this(config, store, () -> newProducer(config));
+    }
+
+    Forwarder(AgentConfig config, AgentStore store, Supplier<Producer<String, SpecificRecordBase>> producers) {
+        this.config = config;
+        this.store = store;
+        this.producers = producers;
+        this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+    }
+
+    static Producer<String, SpecificRecordBase> newProducer(AgentConfig config) {
+        AvroWireSerializer<SpecificRecordBase> serializer = new AvroWireSerializer<>();
+        serializer.configure(KafkaSettings.serde(config), false);
+        return new KafkaProducer<>(KafkaSettings.producer(config), new StringSerializer(), serializer);
+    }
+
+    /**
+     * Service mode: forwards until {@link #close()}, sleeping between empty polls and backing off after failures.
+     */
+    public void run() {
+        while (running) {
+            try {
+                drain(SyncProgress.SILENT);
+                backoff.reset();
+                pause(IDLE_POLL);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+    }
+
+    /**
+     * Command mode: forwards until nothing is pending, retrying with backoff through link failures.
+     *
+     * @return the number of reports the broker acknowledged
+     */
+    public long syncAll(SyncProgress progress) {
+        long sent = 0;
+        while (running) {
+            try {
+                sent += drain(progress);
+                if (store.count(ReportState.PENDIENTE) == 0) {
+                    return sent;
+                }
+            } catch (RuntimeException e) {
+                progress.error(SyncErrors.describe(e));
+                failed(e);
+            }
+        }
+        return sent;
+    }
+
+    /** Sends every pending report once, page by page. Throws on the first failure (after saving what was acked). */
+    long drain(SyncProgress progress) {
+        long sent = 0;
+        long after = 0;
+        progress.start(store.count(ReportState.PENDIENTE));
+        while (running) {
+            List<OutboxRow> page = store.pending(after, config.pageSize());
+            if (page.isEmpty()) {
+                return sent;
+            }
+            if (producer == null) {
+                producer = producers.get();
+            }
+            List<Long> acked = Collections.synchronizedList(new ArrayList<>(page.size()));
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            try {
+                for (OutboxRow row : page) {
+                    SpecificRecordBase record = AgentStore.decode(row.kind(), row.payload());
+                    String topic = row.kind() == ReportKind.PROGRESS ? Topics.progress(config.region())
+                            : Topics.expenditure(config.region());
+                    long seq = row.sequence();
+                    producer.send(new ProducerRecord<>(topic, Topics.reportKey(config.region(), row.operationCode()),
+                            record), (metadata, e) -> {
+                                if (e == null) {
+                                    acked.add(seq);
+                                } else {
+                                    failure.compareAndSet(null, e);
+                                }
+                            });
+                }
+                producer.flush();
+            } finally {
+                List<Long> done;
+                synchronized (acked) {
+                    done = new ArrayList<>(acked);
+                }
+                store.markSent(done);
+                sent += done.size();
+                progress.advance(done.size());
+            }
+            if (failure.get() != null) {
+                throw new SyncException(failure.get());
+            }
+            after = page.get(page.size() - 1).sequence();
+        }
+        return sent;
+    }
+
+    private void failed(RuntimeException e) {
+        String message = SyncErrors.describe(e);
+        log.warn("sync failed, backing off: {}", message);
+        store.recordError(message);
+        dropProducer();
+        pause(backoff.next());
+    }
+
+    private void dropProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                log.debug("closing the producer failed", e);
+            }
+            producer = null;
+        }
+    }
+
+    /** Wakes the service loop (a report was just saved in this process). */
+    public void wakeUp() {
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    private void pause(Duration duration) {
+        synchronized (wakeup) {
+            if (running) {
+                try {
+                    wakeup.wait(Math.max(1, duration.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wakeUp();
+    }
+
+    /** Releases the producer; call from the thread that ran the forwarder, after it returned. */
+    public void release() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.poahub.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.poahub.contract.Severity;
+
+class AgentConfigTest {
+
+    static Properties valid() {
+        Properties p = new Properties();
+        p.setProperty("region", "BO-L");
+        p.setProperty("agent.id", "agente-la-paz-1");
+        p.setProperty("kafka.bootstrap.servers", "localhost:9092");
+        p.setProperty("kafka.security.protocol", "SASL_SSL");
+        p.setProperty("registry.url", "http://localhost:8081");
+        p.setProperty("data.dir", "datos");
+        return p;
+    }
+
+    @Test
+    void readsSettingsAndPassesKafkaOnesThrough() {
+        AgentConfig config = AgentConfig.from(valid(), Path.of("/opt/agente"));
+        assertThat(config.region()).isEqualTo("BO-L");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/opt/agente/datos"));
+        assertThat(config.dropFolder()).isEqualTo(Path.of("/opt/agente/datos/entrada"));
+        assertThat(config.kafka().getProperty("security.protocol")).isEqualTo("SASL_SSL");
+        assertThat(config.unbudgetedObject()).isEqualTo(Severity.WARNING);
+        assertThat(config.pageSize()).isEqualTo(500);
+    }
+
+    @Test
+    void missingSettingNamesTheKeyAndAnExample() {
+        Properties p = valid();
+        p.remove("agent.id");
+        assertThatThrownBy(() -> AgentConfig.from(p, Path.of("/")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("Falta el valor de 'agent.id'").hasMessageContaining("Ejemplo: agent.id=");
+    }
+
+    @Test
+    void wrongSettingsSayWhatIsWrong() {
+        Properties region = valid();
+        region.setProperty("region", "BO-X");
+        assertThatThrownBy(() -> AgentConfig.from(region, Path.of("/"))).hasMessageContaining("'region' (BO-X)");
+        Properties url = valid();
+        url.setProperty("registry.url", "localhost:8081");
+        assertThatThrownBy(() -> AgentConfig.from(url, Path.of("/"))).hasMessageContaining("http://");
+        Properties number = valid();
+        number.setProperty("sync.page-size", "mucho");
+        assertThatThrownBy(() -> AgentConfig.from(number, Path.of("/")))
+                .hasMessageContaining("'sync.page-size' (mucho) no es un número entero");
+        Properties range = valid();
+        range.setProperty("sync.page-size", "0");
+        assertThatThrownBy(() -> AgentConfig.from(range, Path.of("/"))).hasMessageContaining("entre 1 y 10000");
+    }
+
+    @Test
+    void missingFileIsExplained() {
+        assertThatThrownBy(() -> AgentConfig.load(Path.of("/no/existe.properties")))
+                .hasMessageContaining("No se encuentra el archivo de configuración");
+    }
+}

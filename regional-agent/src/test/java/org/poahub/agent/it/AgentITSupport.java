@@ -1,0 +1,159 @@
+package org.poahub.agent.it;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.nio.file.Path;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.poahub.contract.ExpenditureReport;
+import org.poahub.contract.ProgressReport;
+import org.poahub.contract.ReportOutcome;
+import org.poahub.contract.Topics;
+import org.poahub.registry.AvroWireDeserializer;
+import org.poahub.registry.SerdeConfig;
+
+/** Helpers shared by the agent's integration tests: topics, registry subjects, reading what arrived. */
+final class AgentITSupport {
+
+    private AgentITSupport() {
+    }
+
+    /** Registers the report and outcome schemas of the region, as the hub's deployment does. */
+    static void registerSchemas(TestRegistryServer registry, String region) {
+        registry.register(Topics.progress(region) + "-value", ProgressReport.getClassSchema());
+        registry.register(Topics.expenditure(region) + "-value", ExpenditureReport.getClassSchema());
+        registry.register(Topics.outcomes(region) + "-value", ReportOutcome.getClassSchema());
+    }
+
+    static void createTopics(String bootstrap, String region) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> topics = new ArrayList<>();
+            for (String t : List.of(Topics.progress(region), Topics.expenditure(region), Topics.outcomes(region))) {
+                if (!existing.contains(t)) {
+                    topics.add(new NewTopic(t, 3, (short) 1));
+                }
+            }
+            try {
+                admin.createTopics(topics).all().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the agent's clients may have auto-created a topic meanwhile
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Every report on the region's report topics right now, decoded with the Confluent-wire deserializer. */
+    static List<SpecificRecord> readReports(String bootstrap, String registryUrl, String region) {
+        List<SpecificRecord> all = new ArrayList<>();
+        for (String topic : List.of(Topics.progress(region), Topics.expenditure(region))) {
+            all.addAll(readAll(bootstrap, registryUrl, topic));
+        }
+        return all;
+    }
+
+    static List<SpecificRecord> readAll(String bootstrap, String registryUrl, String topic) {
+        AvroWireDeserializer<SpecificRecord> deserializer = new AvroWireDeserializer<>();
+        deserializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                deserializer)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<SpecificRecord> records = new ArrayList<>();
+            while (!reached(consumer, end, partitions)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(r.value()));
+            }
+            return records;
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end,
+                                   Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            if (consumer.position(tp) < end.get(tp)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static UUID messageId(SpecificRecord record) {
+        return record instanceof ProgressReport p ? p.getMessageId() : ((ExpenditureReport) record).getMessageId();
+    }
+
+    static BigDecimal value(SpecificRecord record) {
+        return record instanceof ProgressReport p ? p.getAchievedValue() : ((ExpenditureReport) record).getAmount();
+    }
+
+    /** One record per message id (what the hub keeps after de-duplication). */
+    static Map<UUID, SpecificRecord> distinct(List<SpecificRecord> records) {
+        Map<UUID, SpecificRecord> byId = new HashMap<>();
+        for (SpecificRecord r : records) {
+            SpecificRecord previous = byId.putIfAbsent(messageId(r), r);
+            if (previous != null && !previous.equals(r)) {
+                throw new AssertionError("message id " + messageId(r) + " was sent with two different contents");
+            }
+        }
+        return byId;
+    }
+
+    static BigDecimal sum(Collection<SpecificRecord> records) {
+        return records.stream().map(AgentITSupport::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Reads the agent's outbox directly (SQLite allows a reader beside the agent's writer in WAL mode). */
+    static Map<String, Long> countByState(Path database) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT state, COUNT(*) FROM outbox GROUP BY state")) {
+            Map<String, Long> counts = new HashMap<>();
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return counts;
+        }
+    }
+
+    /** Message id → value of every report the agent saved. */
+    static Map<UUID, BigDecimal> outbox(Path database) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT message_id, value FROM outbox")) {
+            Map<UUID, BigDecimal> rows = new HashMap<>();
+            while (rs.next()) {
+                rows.put(UUID.fromString(rs.getString(1)), new BigDecimal(rs.getString(2)));
+            }
+            return rows;
+        }
+    }
+
+    static Set<UUID> ids(Collection<SpecificRecord> records) {
+        return records.stream().map(AgentITSupport::messageId).collect(Collectors.toSet());
+    }
+}
