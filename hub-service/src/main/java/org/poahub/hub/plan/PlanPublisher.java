@@ -43,7 +43,7 @@ public class PlanPublisher {
 
     private final ApplicationArguments arguments;
     private volatile boolean topicReady;
-    private volatile boolean publishedSinceStart;
+    private volatile boolean ready;
 
     PlanPublisher(PlanService plans, Admin admin, ProducerTemplate producer, PlanProperties properties,
             RegionCatalogue regions, ObjectOfExpenditureClassifier classifier, ApplicationArguments arguments) {
@@ -61,19 +61,26 @@ public class PlanPublisher {
         if (PlanImportCommand.isCommand(arguments.getSourceArgs())) {
             return; // a one-shot import publishes through onImported only
         }
-        try {
-            ensureTopic();
-            topicReady = true;
-            if (!publishedSinceStart) { // the seeder may have published already
+        ready = true;
+        // In the background so that start-up completes at once (the local stack registers its stop hook after it).
+        Thread publisher = new Thread(() -> {
+            try {
+                ensureTopic();
+                topicReady = true;
                 publishCurrent();
+            } catch (RuntimeException e) {
+                log.error("Could not publish the current plan at start-up: {}", e.toString());
             }
-        } catch (RuntimeException e) {
-            log.error("Could not publish the current plan at start-up: {}", e.toString());
-        }
+        }, "poa-plan-publish-at-start");
+        publisher.setDaemon(true);
+        publisher.start();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void onImported(PlanImported event) {
+        if (!ready && !PlanImportCommand.isCommand(arguments.getSourceArgs())) {
+            return; // imported while starting (the seeder): published by onStart once Camel runs
+        }
         try {
             publishCurrent();
         } catch (RuntimeException e) {
@@ -89,7 +96,7 @@ public class PlanPublisher {
             return Optional.empty();
         }
         if (!topicReady) {
-            // Also before the start-up publication: the seeder imports (and publishes) before the application is ready.
+            // The first publication of this run (at start-up or after an import) makes sure the topic exists.
             ensureTopic();
             topicReady = true;
         }
@@ -97,7 +104,6 @@ public class PlanPublisher {
         var snapshots = PlanSnapshots.perRegion(plans.plan(version), version.version(), regions, classifier,
                 clock.instant());
         producer.requestBody(PlanPublishRoute.ENDPOINT, snapshots);
-        publishedSinceStart = true;
         log.info("Published plan {} version {} to {} ({} regions)", version.fiscalYear(), version.version(),
                 properties.topic(), snapshots.size());
         return current;

@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +14,8 @@ import org.springframework.stereotype.Component;
  * holds no plan at all; later starts find a plan and do nothing.
  */
 @Component
-@Order(0)
 @ConditionalOnBooleanProperty("poa.plan.seed-on-empty")
-class PlanSeeder implements ApplicationRunner {
+class PlanSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PlanSeeder.class);
 
@@ -32,8 +29,9 @@ class PlanSeeder implements ApplicationRunner {
         this.properties = properties;
     }
 
+    /** Runs while the context starts, before the web server accepts requests (so health is UP only once seeded). */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!repository.isEmpty()) {
             return;
         }

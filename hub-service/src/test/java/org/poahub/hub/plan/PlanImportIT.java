@@ -53,7 +53,7 @@ class PlanImportIT {
     PlanImportCommand command;
 
     @Autowired
-    org.springframework.boot.ApplicationRunner planSeeder;
+    org.springframework.beans.factory.SmartInitializingSingleton planSeeder;
 
     @Test
     void theShippedSenavexPlanIsSeededOnFirstStartAndReadBackExactly() throws Exception {
@@ -76,7 +76,7 @@ class PlanImportIT {
                 v.id())).isEqualTo(new BigDecimal("11320195.00"));
 
         // Later starts find a plan and load nothing; the same plan re-imported (csv or xlsx) adds no version.
-        planSeeder.run(new org.springframework.boot.DefaultApplicationArguments());
+        planSeeder.afterSingletonsInstantiated();
         assertThat(plans.importPlan(ShippedPlans.bytes(ShippedPlans.SENAVEX_CSV), "a.csv", "tester", "x").created()).isFalse();
         assertThat(plans.importPlan(ShippedPlans.bytes(ShippedPlans.SENAVEX_XLSX), "a.xlsx", "tester", "x").created()).isFalse();
         assertThat(plans.versions(2020)).hasSize(1);
