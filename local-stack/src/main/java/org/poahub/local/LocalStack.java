@@ -11,7 +11,6 @@ import org.poahub.testkit.KraftBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The embedded default: starts PostgreSQL, a KRaft Kafka broker and the hub on this machine, with
@@ -24,36 +23,28 @@ public final class LocalStack {
     private LocalStack() {
     }
 
-    private static void stopQuietly(String what, Runnable stop) {
-        try {
-            stop.run();
-        } catch (RuntimeException e) {
-            log.error("Stopping {} failed", what, e);
-        }
-    }
-
     public static void main(String[] args) {
         LocalSettings settings = LocalSettings.fromEnvironment();
         Path var = settings.home();
         log.info("poa-hub local stack: data under {}", var);
 
         StalePostgres.stopIfRunning(var.resolve("postgres/data"));
+        // The stop hook is in place before anything starts, so a Ctrl-C at any moment stops what is already up.
+        RunningStack running = new RunningStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.stop(var), "poa-local-stop"));
+
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
                 var.resolve("postgres/data"), var.resolve("postgres/bin"), settings.postgresPort(), true);
+        running.postgres = postgres;
         postgres.ensureDatabase("poa");
         log.info("PostgreSQL ready on 127.0.0.1:{}", postgres.port());
 
-        KraftBroker broker;
-        try {
-            broker = KraftBroker.builder(var.resolve("kafka"))
-                    .port(settings.kafkaPort())
-                    .logFile(var.resolve("logs/kafka.log"))
-                    .property("auto.create.topics.enable", "false")
-                    .start();
-        } catch (RuntimeException e) {
-            postgres.close();
-            throw e;
-        }
+        KraftBroker broker = KraftBroker.builder(var.resolve("kafka"))
+                .port(settings.kafkaPort())
+                .logFile(var.resolve("logs/kafka.log"))
+                .property("auto.create.topics.enable", "false")
+                .start();
+        running.broker = broker;
         log.info("Kafka ready on {}", broker.bootstrapServers());
 
         LocalCredentials credentials = LocalCredentials.loadOrCreate(var.resolve("local-credentials.properties"));
@@ -65,32 +56,17 @@ public final class LocalStack {
         hub.put("server.port", settings.httpPort());
         hub.put("poa.plan.seed-on-empty", true); // load the shipped SENAVEX 2020 plan on first start
         hub.putAll(credentials.hubProperties());
-        // The hub registers the plan snapshot schema in its own registry when it publishes the plan.
+        // The hub registers the schemas it writes (plan snapshots, outcomes) in its own registry.
         hub.put("poa.registry.username", "admin");
         hub.put("poa.registry.password", credentials.password("admin"));
 
-        ConfigurableApplicationContext context;
-        try {
-            // As command-line arguments: they outrank application.yml, while the user's own arguments come last and win.
-            List<String> hubArgs = new ArrayList<>();
-            hub.forEach((key, value) -> hubArgs.add("--" + key + "=" + value));
-            hubArgs.addAll(List.of(args));
-            context = new SpringApplicationBuilder(HubApplication.class)
-                    .registerShutdownHook(false)
-                    .run(hubArgs.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            broker.stop();
-            postgres.close();
-            throw e;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping the local stack: hub, then Kafka, then PostgreSQL");
-            // Each step runs even if the one before failed: a hub that stops badly must not leave servers behind.
-            stopQuietly("hub", context::close);
-            stopQuietly("Kafka", broker::stop);
-            stopQuietly("PostgreSQL", postgres::close);
-            log.info("Local stack stopped; data kept under {}", var);
-        }, "poa-local-stop"));
+        // As command-line arguments: they outrank application.yml, while the user's own arguments come last and win.
+        List<String> hubArgs = new ArrayList<>();
+        hub.forEach((key, value) -> hubArgs.add("--" + key + "=" + value));
+        hubArgs.addAll(List.of(args));
+        running.hub = new SpringApplicationBuilder(HubApplication.class)
+                .registerShutdownHook(false)
+                .run(hubArgs.toArray(String[]::new));
 
         log.info("""
 
