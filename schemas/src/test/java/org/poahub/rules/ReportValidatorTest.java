@@ -21,7 +21,7 @@ import org.poahub.contract.Severity;
 class ReportValidatorTest {
 
     static final PlannedOperation OP = new PlannedOperation("11.04.02", 2020, LocalDate.of(2020, 2, 1),
-            LocalDate.of(2020, 6, 30), List.of(new PlannedBudgetLine("20000", "TGN", new BigDecimal("12000.00")),
+            LocalDate.of(2020, 6, 30), List.of(new PlannedBudgetLine("20000", "Columna 1", new BigDecimal("12000.00")),
             new PlannedBudgetLine("39800", "", new BigDecimal("500.00"))));
 
     static final PlanView PLAN = new PlanView() {
@@ -72,7 +72,7 @@ class ReportValidatorTest {
     static ExpenditureReport.Builder expenditure() {
         return ExpenditureReport.newBuilder().setMessageId(UUID.randomUUID()).setAgentId("agent-1")
                 .setRegionCode("BO-L").setSequence(2).setFiscalYear(2020).setOperationCode("11.04.02")
-                .setObjectCode("25220").setFundingSource("TGN").setAmount(new BigDecimal("100.00"))
+                .setObjectCode("25220").setFundingSource("Columna 1").setAmount(new BigDecimal("100.00"))
                 .setSpentOn(LocalDate.of(2020, 3, 10)).setDocumentNumber("C-1")
                 .setReportedAt(Instant.parse("2020-04-01T12:00:00Z"));
     }

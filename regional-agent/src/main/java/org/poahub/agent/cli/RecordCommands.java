@@ -69,7 +69,7 @@ final class RecordCommands {
         String operation;
         @Option(names = "--partida", required = true, description = "Objeto del gasto, p. ej. 25220.")
         String objectCode;
-        @Option(names = "--fuente", defaultValue = "TGN", description = "Fuente de financiamiento (por defecto TGN).")
+        @Option(names = "--fuente", defaultValue = "Columna 1", description = "Fuente de financiamiento (columna de financiamiento del plan; por defecto «Columna 1»).")
         String source;
         @Option(names = "--monto", required = true, description = "Monto en bolivianos, p. ej. 1250.50.")
         BigDecimal amount;

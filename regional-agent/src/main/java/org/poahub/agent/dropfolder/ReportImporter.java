@@ -177,7 +177,8 @@ public final class ReportImporter {
                     if (!object.isEmpty() && !object.matches("\\d{5}")) {
                         error("partida", "'" + object + "' no es un código de partida de cinco dígitos (p. ej. 25220).");
                     }
-                    String source = row.get("fuente").isEmpty() ? "TGN" : row.get("fuente").toUpperCase(Locale.ROOT);
+                    // The plan's funding column name, as written in the plan (the hub sums spend per column by this name).
+                    String source = row.get("fuente").isEmpty() ? "Columna 1" : row.get("fuente");
                     BigDecimal amount = decimal("monto", true, 2);
                     LocalDate spentOn = date("fecha_gasto", true);
                     String document = required("comprobante");

@@ -25,7 +25,7 @@ public final class BundledPlan {
 
     public static final String RESOURCE = "/org/poahub/agent/plan/senavex-2020.csv";
     public static final int FISCAL_YEAR = 2020;
-    private static final String[] SOURCES = {"TGN", "OTROS"};
+    private static final String[] SOURCES = {"Columna 1", "Columna 2"};
 
     private BundledPlan() {
     }

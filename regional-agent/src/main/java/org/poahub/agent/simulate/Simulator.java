@@ -96,9 +96,9 @@ public final class Simulator {
                     "Operación inexistente (simulado)", List.of(), "Simulador", null));
             case 1 -> factory.progress(new ProgressInput(year, op.code(), day, day.plusDays(5), new BigDecimal("-3"),
                     null, "Valor negativo (simulado)", List.of(), "Simulador", null));
-            case 2 -> factory.expenditure(new ExpenditureInput(year, op.code(), "25220", "TGN", BigDecimal.ZERO, day,
+            case 2 -> factory.expenditure(new ExpenditureInput(year, op.code(), "25220", "Columna 1", BigDecimal.ZERO, day,
                     "CBTE-0", "Monto cero (simulado)", null));
-            default -> factory.expenditure(new ExpenditureInput(year, op.code(), "25220", "TGN", BigDecimal.TEN,
+            default -> factory.expenditure(new ExpenditureInput(year, op.code(), "25220", "Columna 1", BigDecimal.TEN,
                     day.withYear(year + 1), "CBTE-1", "Fecha fuera de gestión (simulado)", null));
         };
     }

@@ -69,7 +69,7 @@ public final class AgentBenchmark {
         lines.add(String.join(";", ReportImporter.COLUMNS));
         for (int i = 1; i <= 10_000; i++) {
             lines.add(i % 2 == 0 ? "avance;2020;11.04.02;2020-03-01;2020-03-31;" + i + ";20;;;Ana;;;;;;"
-                    : "gasto;2020;11.04.02;;;;;;;;25220;TGN;" + (i % 500 + 1) + ".25;2020-03-10;C-" + i + ";");
+                    : "gasto;2020;11.04.02;;;;;;;;25220;Columna 1;" + (i % 500 + 1) + ".25;2020-03-10;C-" + i + ";");
         }
         Path file = dir.resolve("informes" + extension);
         if (extension.equals(".csv")) {

@@ -44,7 +44,7 @@ class ReportImporterTest {
     }
 
     static String expenditureRow(String amount, String date) {
-        return "gasto;2020;11.04.02;;;;;;;;25220;TGN;" + amount + ";" + date + ";CBTE-1;Pasajes";
+        return "gasto;2020;11.04.02;;;;;;;;25220;Columna 1;" + amount + ";" + date + ";CBTE-1;Pasajes";
     }
 
     @Test

@@ -30,9 +30,9 @@ class DropFolderIT {
         bad.add(ReportImporter.COLUMNS);
         for (int i = 1; i <= 500; i++) {
             good.add(SheetReader.split("avance;2020;11.04.02;2020-03-01;2020-03-31;" + i + ";20;;;Ana;;;;;;", ';'));
-            bad.add(SheetReader.split("gasto;2020;11.04.02;;;;;;;;25220;TGN;" + i + ".10;2020-03-10;C-" + i + ";", ';'));
+            bad.add(SheetReader.split("gasto;2020;11.04.02;;;;;;;;25220;Columna 1;" + i + ".10;2020-03-10;C-" + i + ";", ';'));
         }
-        bad.add(SheetReader.split("gasto;2020;11.04.02;;;;;;;;2522;TGN;-5;2020-03-10;C-x;", ';'));
+        bad.add(SheetReader.split("gasto;2020;11.04.02;;;;;;;;2522;Columna 1;-5;2020-03-10;C-x;", ';'));
         TemplateWriter.writeXlsx(inbox.resolve("bueno.xlsx"), good);
         TemplateWriter.writeXlsx(inbox.resolve("malo.xlsx"), bad);
 

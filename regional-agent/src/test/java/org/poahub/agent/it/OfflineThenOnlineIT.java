@@ -125,7 +125,7 @@ class OfflineThenOnlineIT {
                 .build();
         PlanSnapshot snapshot = PlanSnapshot.newBuilder().setRegionCode(REGION).setFiscalYear(2020).setPlanVersion(2)
                 .setEntityCode("41").setEntityAcronym("SENAVEX").setPublishedAt(Instant.now())
-                .setFundingColumns(List.of("TGN", "OTROS")).setActions(List.of()).setOperations(List.of(operation))
+                .setFundingColumns(List.of("Columna 1", "Columna 2")).setActions(List.of()).setOperations(List.of(operation))
                 .setExpenditureGroups(List.of()).build();
         try (KafkaProducer<String, PlanSnapshot> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), serializer)) {

@@ -88,17 +88,17 @@ class AgentStoreTest {
 
     @Test
     void historyAnswersTheRules() {
-        SaveResult spent = store.save(List.of(factory.expenditure(new ExpenditureInput(2020, "04.01.02", "25220", "TGN",
+        SaveResult spent = store.save(List.of(factory.expenditure(new ExpenditureInput(2020, "04.01.02", "25220", "Columna 1",
                 new BigDecimal("11990.00"), LocalDate.of(2020, 3, 3), "C-1", "", null))), validator);
         assertThat(spent.ok()).isTrue();
-        SaveResult over = store.save(List.of(factory.expenditure(new ExpenditureInput(2020, "04.01.02", "25110", "TGN",
+        SaveResult over = store.save(List.of(factory.expenditure(new ExpenditureInput(2020, "04.01.02", "25110", "Columna 1",
                 new BigDecimal("20.00"), LocalDate.of(2020, 3, 4), "C-2", "", null))), validator);
         assertThat(over.saved().get(0).warnings()).extracting(f -> f.code())
                 .containsExactly(RuleCodes.BUDGET_LINE_EXCEEDED);
         UUID id = spent.saved().get(0).messageId();
         assertThat(store.findReport(id)).get().extracting(r -> r.kind()).isEqualTo(ReportKind.EXPENDITURE);
         SaveResult reversal = store.save(List.of(factory.expenditure(new ExpenditureInput(2020, "04.01.02", "25220",
-                "TGN", new BigDecimal("-11990.00"), LocalDate.of(2020, 3, 5), "C-1", "", id))), validator);
+                "Columna 1", new BigDecimal("-11990.00"), LocalDate.of(2020, 3, 5), "C-1", "", id))), validator);
         assertThat(reversal.ok()).isTrue();
     }
 
