@@ -67,9 +67,14 @@ public final class TestKafka {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
-    /** Creates the topics (if missing) and waits until they are usable. */
+    /** Creates the topics (if missing) on the shared test broker and waits until they are usable. */
     public static void createTopics(int partitions, String... topics) {
-        try (Admin admin = admin()) {
+        createTopics(bootstrapServers(), partitions, topics);
+    }
+
+    /** Creates the topics (if missing) on the given broker, e.g. a {@link KraftBroker} of the test's own. */
+    public static void createTopics(String bootstrapServers, int partitions, String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<NewTopic> newTopics = new ArrayList<>();
             for (String topic : topics) {
                 newTopics.add(new NewTopic(topic, partitions, (short) 1));
@@ -88,10 +93,15 @@ public final class TestKafka {
         }
     }
 
-    /** Every record the topic holds right now (from the earliest to the current end offsets). */
+    /** Every record the topic holds right now on the shared test broker. */
     public static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        return readAll(bootstrapServers(), topic);
+    }
+
+    /** Every record the topic holds right now (from the earliest to the current end offsets) on the given broker. */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

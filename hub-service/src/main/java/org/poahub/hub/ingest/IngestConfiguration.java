@@ -12,12 +12,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.hub.kafka.KafkaProperties;
 import org.poahub.hub.plan.PlanService;
-import org.poahub.hub.registry.RegistryProperties;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.AvroWireSerializer;
-import org.poahub.registry.RegistryClientConfig;
-import org.poahub.registry.RestSchemaRegistryClient;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
 import org.poahub.routes.ingest.BeforeOffsetCommit;
@@ -71,16 +68,9 @@ class IngestConfiguration {
     }
 
     @Bean
-    SchemaRegistryClient ingestRegistryClient(RegistryProperties registry) {
-        String userInfo = registry.username() == null || registry.username().isBlank() ? null
-                : registry.username() + ":" + registry.password();
-        return new RestSchemaRegistryClient(RegistryClientConfig.of(registry.url(), userInfo));
-    }
-
-    @Bean
     @ConditionalOnMissingBean
-    PlanView planView(PlanService plans) {
-        return new StoredPlanView(plans, RegionCatalogue.loadDefault());
+    PlanView planView(PlanService plans, RegionCatalogue regions) {
+        return new StoredPlanView(plans, regions);
     }
 
     @Bean

@@ -12,12 +12,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.poahub.contract.PlanSnapshot;
 import org.poahub.hub.kafka.KafkaProperties;
-import org.poahub.hub.registry.RegistryProperties;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
 import org.poahub.routes.plan.PlanPublishRoute;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,10 +23,9 @@ import org.springframework.context.annotation.Configuration;
  * Wires the plan distribution: a Camel Kafka component of its own ({@value #COMPONENT}, so that it cannot clash with
  * the report routes' component) whose producer writes the value in the Confluent wire format, and the route.
  * <p>
- * The schema registry is a {@link SchemaRegistryClient} bean when the application has one, else the one the hub
- * uses everywhere ({@code poa.registry.url}, user and password; the embedded registry by default). The schema is
- * registered on first use, so {@code poa.registry.username} needs a registry writer role (ADMIN or REGISTRY_WRITER). The producer starts lazily, so a hub without a registry still
- * starts; publishing then fails with a logged error.
+ * Values are serialized with the hub's {@link SchemaRegistryClient}; the schema is registered on first use, so
+ * {@code poa.registry.username} needs a registry writer role (ADMIN or REGISTRY_WRITER). The producer starts lazily,
+ * so a hub without a registry still starts; publishing then fails with a logged error.
  */
 @Configuration(proxyBeanMethods = false)
 class PlanDistributionConfiguration {
@@ -36,8 +33,7 @@ class PlanDistributionConfiguration {
     static final String COMPONENT = "plankafka";
 
     @Bean(COMPONENT)
-    KafkaComponent planKafkaComponent(KafkaProperties kafka, RegistryProperties registryProperties,
-            ObjectProvider<SchemaRegistryClient> registry) {
+    KafkaComponent planKafkaComponent(KafkaProperties kafka, SchemaRegistryClient registry) {
         KafkaConfiguration configuration = new KafkaConfiguration();
         configuration.setBrokers(kafka.bootstrapServers());
         configuration.setRecordMetadata(true);
@@ -57,31 +53,11 @@ class PlanDistributionConfiguration {
         component.setKafkaClientFactory(new DefaultKafkaClientFactory() {
             @Override
             public Producer<String, PlanSnapshot> getProducer(Properties props) {
-                return new KafkaProducer<>(props, new StringSerializer(),
-                        serializer(kafka, registryProperties, registry.getIfUnique()));
+                return new KafkaProducer<>(props, new StringSerializer(), new AvroWireSerializer<PlanSnapshot>(
+                        registry, Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true"), false));
             }
         });
         return component;
-    }
-
-    private static AvroWireSerializer<PlanSnapshot> serializer(KafkaProperties kafka, RegistryProperties registryProperties,
-            SchemaRegistryClient registry) {
-        Map<String, Object> props = new HashMap<>(kafka.client());
-        props.put(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
-        if (registryProperties.url() != null && !registryProperties.url().isBlank()) {
-            props.putIfAbsent(SerdeConfig.SCHEMA_REGISTRY_URL, registryProperties.url());
-            if (registryProperties.username() != null && !registryProperties.username().isBlank()) {
-                props.putIfAbsent(SerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
-                props.putIfAbsent(SerdeConfig.BASIC_AUTH_USER_INFO,
-                        registryProperties.username() + ":" + registryProperties.password());
-            }
-        }
-        if (registry != null) {
-            return new AvroWireSerializer<>(registry, props, false);
-        }
-        AvroWireSerializer<PlanSnapshot> serializer = new AvroWireSerializer<>();
-        serializer.configure(props, false);
-        return serializer;
     }
 
     @Bean

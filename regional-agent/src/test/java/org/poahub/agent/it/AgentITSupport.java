@@ -6,7 +6,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,17 +16,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.nio.file.Path;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Topics;
+import org.poahub.testkit.TestKafka;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.SerdeConfig;
 
@@ -45,23 +38,7 @@ final class AgentITSupport {
     }
 
     static void createTopics(String bootstrap, String region) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> topics = new ArrayList<>();
-            for (String t : List.of(Topics.progress(region), Topics.expenditure(region), Topics.outcomes(region))) {
-                if (!existing.contains(t)) {
-                    topics.add(new NewTopic(t, 3, (short) 1));
-                }
-            }
-            try {
-                admin.createTopics(topics).all().get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                // the agent's clients may have auto-created a topic meanwhile
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                    throw e;
-                }
-            }
-        }
+        TestKafka.createTopics(bootstrap, 3, Topics.progress(region), Topics.expenditure(region), Topics.outcomes(region));
     }
 
     /** Every report on the region's report topics right now, decoded with the Confluent-wire deserializer. */
@@ -74,33 +51,11 @@ final class AgentITSupport {
     }
 
     static List<SpecificRecord> readAll(String bootstrap, String registryUrl, String topic) {
-        AvroWireDeserializer<SpecificRecord> deserializer = new AvroWireDeserializer<>();
-        deserializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                deserializer)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<SpecificRecord> records = new ArrayList<>();
-            while (!reached(consumer, end, partitions)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(r.value()));
-            }
-            return records;
+        try (AvroWireDeserializer<SpecificRecord> deserializer = new AvroWireDeserializer<>()) {
+            deserializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
+            return TestKafka.readAll(bootstrap, topic).stream()
+                    .map(record -> deserializer.deserialize(topic, record.value())).toList();
         }
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end,
-                                   Collection<TopicPartition> partitions) {
-        for (TopicPartition tp : partitions) {
-            if (consumer.position(tp) < end.get(tp)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static UUID messageId(SpecificRecord record) {
