@@ -2,6 +2,7 @@ package org.poahub.testkit;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,11 +14,19 @@ import java.util.jar.Manifest;
 /** Starts helper JVMs (the Kafka broker, the storage formatter) with this JVM's own classpath. */
 final class ChildJvm {
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private ChildJvm() {
     }
 
     static ProcessBuilder processFor(String mainClass, List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
+        // A session of its own, like PostgreSQL's: a Ctrl-C in the terminal then reaches only the parent, which stops
+        // its children in order (the hub before the broker it is still talking to). The stdin watchdog of
+        // KafkaBrokerMain still ends the child if the parent dies.
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add(mainClass);
