@@ -10,6 +10,7 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.admin.Admin;
 import org.poahub.contract.ReportOutcome;
+import org.poahub.hub.consolidation.ReportEnricher;
 import org.poahub.hub.kafka.KafkaProperties;
 import org.poahub.hub.plan.PlanService;
 import org.poahub.plan.RegionCatalogue;
@@ -74,8 +75,8 @@ class IngestConfiguration {
     }
 
     @Bean
-    JdbcIngestStore ingestStore(TransactionTemplate transactions, JdbcClient jdbc) {
-        return new JdbcIngestStore(transactions, jdbc, JsonMapper.builder().build());
+    JdbcIngestStore ingestStore(TransactionTemplate transactions, JdbcClient jdbc, ReportEnricher enricher) {
+        return new JdbcIngestStore(transactions, jdbc, JsonMapper.builder().build(), enricher);
     }
 
     @Bean

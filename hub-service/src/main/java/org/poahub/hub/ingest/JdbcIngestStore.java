@@ -1,6 +1,7 @@
 package org.poahub.hub.ingest;
 
 import java.util.function.Function;
+import org.poahub.hub.consolidation.ReportEnricher;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.TransientIngestException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -17,17 +18,19 @@ class JdbcIngestStore implements IngestStore {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ReportEnricher enricher;
 
-    JdbcIngestStore(TransactionTemplate transactions, JdbcClient jdbc, JsonMapper json) {
+    JdbcIngestStore(TransactionTemplate transactions, JdbcClient jdbc, JsonMapper json, ReportEnricher enricher) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.json = json;
+        this.enricher = enricher;
     }
 
     @Override
     public <T> T inTransaction(Function<Transaction, T> work) {
         try {
-            return transactions.execute(status -> work.apply(new JdbcIngestTransaction(jdbc, json)));
+            return transactions.execute(status -> work.apply(new JdbcIngestTransaction(jdbc, json, enricher)));
         } catch (CannotCreateTransactionException | DataAccessResourceFailureException | TransientDataAccessException
                  | RecoverableDataAccessException e) {
             throw new TransientIngestException("Database unavailable: " + e.getMessage(), e);

@@ -15,6 +15,8 @@ import org.poahub.contract.ProgressReport;
 import org.poahub.contract.ReportKind;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Severity;
+import org.poahub.hub.consolidation.ReportEnrichment;
+import org.poahub.hub.consolidation.ReportEnricher;
 import org.poahub.routes.ingest.DecodedReport;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.Rejection;
@@ -27,10 +29,12 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ReportEnricher enricher;
 
-    JdbcIngestTransaction(JdbcClient jdbc, JsonMapper json) {
+    JdbcIngestTransaction(JdbcClient jdbc, JsonMapper json, ReportEnricher enricher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.enricher = enricher;
     }
 
     // ---- ReportHistory -------------------------------------------------------------------------------------
@@ -94,13 +98,37 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
                 .update();
         trackSequence(report);
         if (outcome.getStatus() != OutcomeStatus.REJECTED) {
-            switch (report.kind()) {
-                case PROGRESS -> consolidateProgress(report.progress());
-                case EXPENDITURE -> consolidateSpend(report.expenditure());
+            Optional<ReportEnrichment> enrichment = switch (report.kind()) {
+                case PROGRESS -> {
+                    consolidateProgress(report.progress());
+                    yield enricher.enrich(report.progress());
+                }
+                case EXPENDITURE -> {
+                    ExpenditureReport e = report.expenditure();
+                    consolidateSpend(e);
+                    // the report row is already written, so the line's cumulative spend includes this report
+                    yield enricher.enrich(e, line -> cumulativeSpend(e.getFiscalYear(), e.getOperationCode(), line));
+                }
                 case UNKNOWN -> throw new IllegalStateException("A decoded report always has a kind");
-            }
+            };
+            enrichment.ifPresent(en -> insertEnrichment(report.messageId(), en));
         }
         return true;
+    }
+
+    private void insertEnrichment(UUID messageId, ReportEnrichment e) {
+        jdbc.sql("""
+                insert into report_enrichment (message_id, plan_version, objective_code, action_code, action_weight,
+                    target_value, target_kind, operation_start, operation_end, region_name, report_date, fiscal_month,
+                    fiscal_quarter, achieved_percent, planned_percent, schedule_variance, budget_object_code,
+                    budget_funding_source, budget_amount, cumulative_spend, execution_percent)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(messageId, e.planVersion(), e.objectiveCode(), e.actionCode(), e.actionWeight(),
+                        e.targetValue(), e.targetKind(), e.operationStart(), e.operationEnd(), e.regionName(),
+                        e.reportDate(), e.fiscalMonth(), e.fiscalQuarter(), e.achievedPercent(), e.plannedPercent(),
+                        e.scheduleVariance(), e.budgetObjectCode(), e.budgetFundingSource(), e.budgetAmount(),
+                        e.cumulativeSpend(), e.executionPercent())
+                .update();
     }
 
     private boolean insertReport(DecodedReport report, OutcomeStatus status) {

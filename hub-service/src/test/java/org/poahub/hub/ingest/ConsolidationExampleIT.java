@@ -18,6 +18,8 @@ import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.OutcomeStatus;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.Topics;
+import org.poahub.hub.consolidation.ReportEnricher;
+import org.poahub.hub.consolidation.SenavexPlan;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.AvroWireSerializer;
@@ -58,7 +60,7 @@ class ConsolidationExampleIT {
                 RegionCatalogue.loadDefault());
         ingestor = new ReportBatchIngestor(new ReportDecoder(new AvroWireDeserializer<>(registry, Map.of(), false), CLOCK),
                 new JdbcIngestStore(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), jdbc,
-                        JsonMapper.builder().build()),
+                        JsonMapper.builder().build(), new ReportEnricher(SenavexPlan.source(), RegionCatalogue.loadDefault())),
                 plan, RuleSettings.DEFAULTS, CLOCK);
     }
 
