@@ -171,6 +171,7 @@ class ConsolidationWorkedExampleIT {
         assertThat(summary.at("/progress/statusLabel").asString()).isEqualTo("Retrasada");
         assertThat(decimal(summary, "money", "budget")).isEqualTo("11320195.00");
         assertThat(decimal(summary, "money", "spent")).isEqualTo("245000.00");
+        assertThat(decimal(summary, "money", "executionPercent")).isEqualTo("2.16");
         assertThat(summary.get("objectives")).hasSize(2);
         assertThat(summary.at("/objectives/1/code").asString()).isEqualTo("11");
         assertThat(summary.at("/objectives/1/progress/physicalProgress").decimalValue()).isEqualTo(new BigDecimal("2.50"));
@@ -190,6 +191,8 @@ class ConsolidationWorkedExampleIT {
         assertThat(action.get("weight").asInt()).isEqualTo(30);
         assertThat(action.at("/progress/physicalProgress").decimalValue()).isEqualTo(new BigDecimal("8.33"));
         assertThat(action.at("/progress/plannedProgress").decimalValue()).isEqualTo(new BigDecimal("50.88"));
+        assertThat(action.at("/progress/variance").decimalValue()).isEqualTo(new BigDecimal("-42.55"));
+        assertThat(action.at("/progress/statusLabel").asString()).isEqualTo("Retrasada");
         assertThat(action.at("/operations/1/code").asString()).isEqualTo("11.04.02");
 
         JsonNode op = JSON.readTree(get("/api/consolidation/2020/operations/11.04.02" + AS_OF).body());
