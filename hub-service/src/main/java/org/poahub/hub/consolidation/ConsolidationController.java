@@ -10,7 +10,10 @@ import org.poahub.hub.consolidation.Consolidation.OperationFigures;
 import org.poahub.hub.consolidation.Consolidation.Progress;
 import org.poahub.hub.consolidation.Consolidation.RegionExpenditure;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -108,6 +111,18 @@ class ConsolidationController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Consolidation c = figures(year, asOf).figures();
         return new Alerts(year, c.planVersion(), c.asOf(), c.alerts().size(), c.alerts());
+    }
+
+    /** The drill-down, expenditure and alerts as a workbook for central staff. */
+    @GetMapping("/export.xlsx")
+    ResponseEntity<byte[]> export(@PathVariable int year,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        Consolidation c = figures(year, asOf).figures();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("poa-" + year + "-consolidado-" + c.asOf() + ".xlsx").build().toString())
+                .body(ConsolidationXlsxWriter.write(c));
     }
 
     private ConsolidationService.YearFigures figures(int year, LocalDate asOf) {

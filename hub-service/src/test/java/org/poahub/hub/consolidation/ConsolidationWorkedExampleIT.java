@@ -246,6 +246,23 @@ class ConsolidationWorkedExampleIT {
     }
 
     @Test
+    void centralStaffGetTheDrillDownAsAWorkbook() throws Exception {
+        sendWorkedExample();
+        HttpResponse<byte[]> response = http.send(authorized("/api/consolidation/2020/export.xlsx" + AS_OF).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).get().asString()
+                .contains("poa-2020-consolidado-2020-06-30.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+            var entity = book.getSheet("Avance").getRow(1);
+            assertThat(entity.getCell(11).getNumericCellValue()).isEqualTo(11320195.00);
+            assertThat(entity.getCell(12).getNumericCellValue()).isEqualTo(245000.00);
+            assertThat(entity.getCell(7).getNumericCellValue()).isEqualTo(1.25);
+        }
+    }
+
+    @Test
     void errorsAreClearAndEverythingNeedsCredentials() throws Exception {
         assertThat(http.send(HttpRequest.newBuilder(uri("/api/consolidation/2020/summary")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
@@ -273,9 +290,12 @@ class ConsolidationWorkedExampleIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((RealServers.USER + ":" + RealServers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(authorized(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((RealServers.USER + ":" + RealServers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static URI uri(String path) {
