@@ -92,6 +92,8 @@ class ConsolidationExampleIT {
                 Map.entry("BO-L/20000", new BigDecimal("120000.00")),
                 Map.entry("BO-L/40000", new BigDecimal("100000.00")));
         assertThat(jdbc.sql("select count(*) from rejected_report").query(Long.class).single()).isEqualTo(2L);
+        assertThat(jdbc.sql("select count(*) from report_enrichment").query(Long.class).single())
+                .as("one per accepted report").isEqualTo(8L);
         Map<String, Object> sync = jdbc.sql("""
                 select highest_sequence, highest_contiguous_sequence, missing_sequences::text as missing
                 from agent_sync where agent_id = 'agent-cb'""").query().singleRow();
