@@ -22,15 +22,10 @@ class AgentSyncRepository {
             from agent_sync""";
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     AgentSyncRepository(JdbcClient jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
-
-    AgentSyncRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     /** Every agent, or the agents of one region; by region, then agent id. */
