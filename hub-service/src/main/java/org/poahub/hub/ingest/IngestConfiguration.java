@@ -18,6 +18,7 @@ import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
+import org.poahub.routes.ingest.AfterOffsetCommit;
 import org.poahub.routes.ingest.BeforeOffsetCommit;
 import org.poahub.routes.ingest.DeadLetterRoute;
 import org.poahub.routes.ingest.IngestSettings;
@@ -91,12 +92,14 @@ class IngestConfiguration {
 
     @Bean
     ReportIngestRoute reportIngestRoute(IngestProperties properties, ReportBatchIngestor ingestor, Admin admin,
-                                        ObjectProvider<BeforeOffsetCommit> beforeOffsetCommit) {
+                                        ObjectProvider<BeforeOffsetCommit> beforeOffsetCommit,
+                                        ObjectProvider<AfterOffsetCommit> afterOffsetCommit) {
         IngestTopics.createMissing(admin, properties.topicPartitions(), properties.replicationFactor());
         IngestSettings settings = new IngestSettings(IngestTopics.reportTopics(), properties.groupId(),
                 properties.maxPollRecords(), properties.pollTimeoutMs(), properties.retryDelayMs(),
                 properties.maxRetryDelayMs());
-        return new ReportIngestRoute(settings, ingestor, beforeOffsetCommit.getIfAvailable(() -> BeforeOffsetCommit.NOTHING));
+        return new ReportIngestRoute(settings, ingestor, beforeOffsetCommit.getIfAvailable(() -> BeforeOffsetCommit.NOTHING),
+                afterOffsetCommit.getIfAvailable(() -> AfterOffsetCommit.NOTHING));
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package org.poahub.routes.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.poahub.contract.OutcomeStatus;
+import org.poahub.contract.ReportKind;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Topics;
 import org.poahub.rules.Finding;
@@ -39,7 +41,7 @@ public class ReportBatchIngestor {
     public IngestBatchResult ingest(List<IncomingRecord> records) {
         // Decoding needs the registry, not the database: done first, so a registry outage fails before the transaction.
         List<ReportDecoder.Decoded> decoded = records.stream().map(decoder::decode).toList();
-        return store.inTransaction(tx -> {
+        IngestBatchResult result = store.inTransaction(tx -> {
             ReportValidator validator = new ReportValidator(plan, tx, settings);
             List<OutcomeMessage> outcomes = new ArrayList<>();
             List<Rejection> deadLetters = new ArrayList<>();
@@ -52,23 +54,34 @@ public class ReportBatchIngestor {
                 DecodedReport report = item.report();
                 Optional<ReportOutcome> earlier = tx.storedOutcome(report.messageId());
                 ReportOutcome outcome;
+                boolean redelivered = true;
                 if (earlier.isPresent()) {
                     outcome = earlier.get();
                 } else {
                     outcome = outcomeOf(report, validate(validator, report));
                     if (!tx.record(report, outcome)) {
                         outcome = tx.storedOutcome(report.messageId()).orElseThrow();
-                    } else if (outcome.getStatus() == OutcomeStatus.REJECTED) {
-                        tx.recordRejection(rejectionOf(report, outcome));
+                    } else {
+                        redelivered = false;
+                        if (outcome.getStatus() == OutcomeStatus.REJECTED) {
+                            tx.recordRejection(rejectionOf(report, outcome));
+                        }
                     }
                 }
-                outcomes.add(new OutcomeMessage(Topics.outcomes(report.topicRegion()), outcome));
+                outcomes.add(new OutcomeMessage(Topics.outcomes(report.topicRegion()), outcome, reportedAt(report),
+                        redelivered));
                 if (outcome.getStatus() == OutcomeStatus.REJECTED) {
                     deadLetters.add(rejectionOf(report, outcome));
                 }
             }
             return new IngestBatchResult(outcomes, deadLetters);
         });
+        return result.committedAt(clock.instant());
+    }
+
+    private static Instant reportedAt(DecodedReport report) {
+        return report.kind() == ReportKind.PROGRESS ? report.progress().getReportedAt()
+                : report.expenditure().getReportedAt();
     }
 
     private static ValidationResult validate(ReportValidator validator, DecodedReport report) {

@@ -21,12 +21,19 @@ public class ReportIngestRoute extends RouteBuilder {
     private final IngestSettings settings;
     private final ReportBatchIngestor ingestor;
     private final BeforeOffsetCommit beforeOffsetCommit;
+    private final AfterOffsetCommit afterOffsetCommit;
 
     public ReportIngestRoute(IngestSettings settings, ReportBatchIngestor ingestor,
                              BeforeOffsetCommit beforeOffsetCommit) {
+        this(settings, ingestor, beforeOffsetCommit, AfterOffsetCommit.NOTHING);
+    }
+
+    public ReportIngestRoute(IngestSettings settings, ReportBatchIngestor ingestor,
+                             BeforeOffsetCommit beforeOffsetCommit, AfterOffsetCommit afterOffsetCommit) {
         this.settings = settings;
         this.ingestor = ingestor;
         this.beforeOffsetCommit = beforeOffsetCommit;
+        this.afterOffsetCommit = afterOffsetCommit;
     }
 
     @Override
@@ -47,7 +54,8 @@ public class ReportIngestRoute extends RouteBuilder {
                 .setBody(exchange -> result(exchange).outcomes()).to(OutcomeRoute.ENDPOINT)
                 .setBody(exchange -> result(exchange).deadLetters()).to(DeadLetterRoute.ENDPOINT)
                 .process(exchange -> beforeOffsetCommit.run(result(exchange)))
-                .process(ReportIngestRoute::commitOffsets);
+                .process(ReportIngestRoute::commitOffsets)
+                .process(exchange -> afterOffsetCommit.batchCommitted(result(exchange)));
     }
 
     private void ingestBatch(Exchange exchange) {

@@ -103,6 +103,11 @@ class ReportBatchIngestorTest {
         assertThat(first.outcomes()).hasSize(2);
         assertThat(first.outcomes().get(1).outcome()).isEqualTo(first.outcomes().get(0).outcome());
         assertThat(later.outcomes().get(0).outcome()).isEqualTo(first.outcomes().get(0).outcome());
+        assertThat(first.outcomes()).extracting(OutcomeMessage::redelivered).containsExactly(false, true);
+        assertThat(later.outcomes()).extracting(OutcomeMessage::redelivered).containsExactly(true);
+        assertThat(first.outcomes()).extracting(OutcomeMessage::reportedAt).containsOnly(CLOCK.instant());
+        assertThat(first.committedAt()).isEqualTo(CLOCK.instant());
+        assertThat(first.recordCount()).isEqualTo(2);
     }
 
     @Test
@@ -118,6 +123,8 @@ class ReportBatchIngestorTest {
                 IngestRejectionCodes.UNDECODABLE, IngestRejectionCodes.UNDECODABLE, IngestRejectionCodes.WRONG_TOPIC);
         assertThat(result.deadLetters()).allSatisfy(r -> assertThat(r.regionCode()).isEqualTo("BO-L"));
         assertThat(store.rejections).hasSize(3);
+        assertThat(result.undecodable()).hasSize(3);
+        assertThat(result.recordCount()).isEqualTo(3);
     }
 
     @Test
