@@ -10,8 +10,10 @@ import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Ingest flow: a batch of regional records → decode, validate, persist (one transaction) → publish outcomes and
- * dead letters → commit the offsets. A transient failure is retried with back-off on the same batch; any other
- * failure leaves the offsets uncommitted and the consumer seeks back to the batch ({@code breakOnFirstError}).
+ * dead letters → commit the offsets. A transient failure is retried with back-off on the same batch; a batch that
+ * keeps failing otherwise has its bad records set aside by the {@link PoisonRecordIsolator}; any other failure
+ * (publishing, committing) leaves the offsets uncommitted and the consumer seeks back to the batch
+ * ({@code breakOnFirstError}).
  */
 public class ReportIngestRoute extends RouteBuilder {
 
@@ -19,10 +21,10 @@ public class ReportIngestRoute extends RouteBuilder {
     private static final String RESULT = "poaIngestResult";
 
     private final IngestSettings settings;
-    private final ReportBatchIngestor ingestor;
+    private final BatchIngestion ingestor;
     private final BeforeOffsetCommit beforeOffsetCommit;
 
-    public ReportIngestRoute(IngestSettings settings, ReportBatchIngestor ingestor,
+    public ReportIngestRoute(IngestSettings settings, BatchIngestion ingestor,
                              BeforeOffsetCommit beforeOffsetCommit) {
         this.settings = settings;
         this.ingestor = ingestor;
