@@ -102,6 +102,18 @@ final class IngestTestClient implements AutoCloseable {
         return payload;
     }
 
+    /** Sends the report's bytes to one partition of its topic. */
+    byte[] send(SpecificRecord report, int partition) {
+        String topic = topicOf(report);
+        byte[] payload = serializer.serialize(topic, report);
+        try {
+            producer().send(new ProducerRecord<>(topic, partition, topic, payload)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot send to " + topic + "-" + partition, e);
+        }
+        return payload;
+    }
+
     long sendRaw(String topic, byte[] payload) {
         try {
             return producer().send(new ProducerRecord<>(topic, topic, payload)).get().offset();

@@ -6,6 +6,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
@@ -43,6 +44,12 @@ public class ReportIngestRoute extends RouteBuilder {
                 // On shutdown give up the batch (its offsets stay uncommitted, so it is redelivered) instead of
                 // holding the stop for the whole graceful-shutdown timeout.
                 .allowRedeliveryWhileStopping(false);
+
+        // The consumer was evicted from the group (a batch held longer than max.poll.interval.ms, e.g. while the
+        // database was down): the batch is redelivered to whoever owns the partition now, and is idempotent.
+        onException(CommitFailedException.class)
+                .maximumRedeliveries(0)
+                .retriesExhaustedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhaustedMessageHistory(false);
 
         from(settings.consumerUri()).routeId(ROUTE_ID)
                 .process(this::ingestBatch)
