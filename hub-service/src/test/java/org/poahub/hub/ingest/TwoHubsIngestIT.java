@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,15 +94,14 @@ class TwoHubsIngestIT {
         sendRound(sent, 1);
         await().atMost(WAIT).until(() -> byFirst.outcomes.get() > 0);
         // The second hub joins while the rounds keep coming: the partitions are rebalanced mid-stream.
-        Thread sender = Thread.ofPlatform().start(() -> {
+        CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
             for (int round = 2; round <= 8; round++) {
                 sendRound(sent, round);
             }
         });
         second = TestHub.start(db.jdbcUrl(), db.user(), db.password(), broker.bootstrapServers(), properties,
                 Map.of("countingCommits", bySecond));
-        sender.join(WAIT.toMillis());
-        assertThat(sender.isAlive()).isFalse();
+        sender.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(assignments(group)).hasSize(2)
                 .allSatisfy((member, partitions) -> assertThat(partitions).isNotEmpty()));
