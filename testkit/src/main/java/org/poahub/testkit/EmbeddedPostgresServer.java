@@ -17,9 +17,16 @@ import java.time.Duration;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final Path binDir;
+    private final boolean durable;
+    private volatile boolean running = true;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, Path binDir, boolean durable) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.binDir = binDir;
+        this.durable = durable;
     }
 
     /**
@@ -45,11 +52,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port != 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            return new EmbeddedPostgresServer(builder.start(), dataDir, binDir, durable);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage()
                     + ". Is the port free and the directory writable, and is no other postgres using it?", e);
         }
+    }
+
+    /**
+     * Starts the same server again (same data directory, port and settings) after {@link #close()}: with it a test
+     * can take PostgreSQL away under a running application and bring it back with its data.
+     */
+    public EmbeddedPostgresServer restart() {
+        if (running) {
+            throw new IllegalStateException("PostgreSQL on port " + port() + " is still running");
+        }
+        return start(dataDir, binDir, port(), durable);
+    }
+
+    public boolean isRunning() {
+        return running;
     }
 
     public int port() {
@@ -80,8 +102,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server (a fast shutdown: open connections are terminated); the data directory is kept. */
     @Override
     public void close() {
+        running = false;
         try {
             postgres.close();
         } catch (IOException e) {

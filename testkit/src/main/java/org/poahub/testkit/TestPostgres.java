@@ -38,6 +38,15 @@ public final class TestPostgres {
         return new TestDatabase(s.urlFor(name), s.user, s.password);
     }
 
+    /**
+     * An embedded PostgreSQL of the caller's own (not the shared one), data under {@code dir}, on a free port: for
+     * tests that stop and restart it ({@link EmbeddedPostgresServer#close()}, {@link EmbeddedPostgresServer#restart()}).
+     * The caller closes it.
+     */
+    public static EmbeddedPostgresServer ownServer(Path dir) {
+        return EmbeddedPostgresServer.start(dir.resolve("data"), workDir(), 0, false);
+    }
+
     /** Where the server runs, for messages; "embedded", "testcontainers" or "external". */
     public static synchronized String kind() {
         return server().kind;

@@ -19,11 +19,13 @@ import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
 import org.poahub.routes.ingest.AfterOffsetCommit;
+import org.poahub.routes.ingest.BatchIngestion;
 import org.poahub.routes.ingest.BeforeOffsetCommit;
 import org.poahub.routes.ingest.DeadLetterRoute;
 import org.poahub.routes.ingest.IngestSettings;
 import org.poahub.routes.ingest.OutcomeRoute;
 import org.poahub.routes.ingest.OutcomeWriter;
+import org.poahub.routes.ingest.PoisonRecordIsolator;
 import org.poahub.routes.ingest.ReportBatchIngestor;
 import org.poahub.routes.ingest.ReportDecoder;
 import org.poahub.routes.ingest.ReportIngestRoute;
@@ -51,13 +53,20 @@ class IngestConfiguration {
      * indicator's bean name.
      */
     @Bean
-    CamelContextConfiguration kafkaComponent(KafkaProperties kafka) {
+    CamelContextConfiguration kafkaComponent(KafkaProperties kafka, IngestProperties ingest) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
                 KafkaConfiguration configuration = new KafkaConfiguration();
                 configuration.setBrokers(kafka.bootstrapServers());
                 configuration.setAdditionalProperties(new HashMap<>(kafka.client()));
+                // Bounded so that a hub whose broker is gone stops promptly: the client defaults let a producer
+                // close wait for delivery.timeout.ms (120 s) and a send block for max.block.ms (60 s).
+                configuration.setShutdownTimeout(ingest.kafkaShutdownTimeoutMs());
+                configuration.setMaxBlockMs(ingest.producerMaxBlockMs());
+                configuration.setRequestTimeoutMs(ingest.producerRequestTimeoutMs());
+                configuration.setDeliveryTimeoutMs(ingest.producerDeliveryTimeoutMs());
+                configuration.setMaxPollIntervalMs(ingest.maxPollIntervalMs());
                 KafkaComponent component = new KafkaComponent();
                 component.setConfiguration(configuration);
                 camelContext.addComponent("kafka", component);
@@ -70,9 +79,9 @@ class IngestConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    PlanView planView(PlanService plans, RegionCatalogue regions) {
-        return new StoredPlanView(plans, regions);
+    @ConditionalOnMissingBean(PlanView.class)
+    StoredPlanView planView(PlanService plans, RegionCatalogue regions, IngestProperties properties) {
+        return new StoredPlanView(plans, regions, properties.planCacheMaxAge(), Clock.systemUTC());
     }
 
     @Bean
@@ -81,24 +90,31 @@ class IngestConfiguration {
     }
 
     @Bean
-    ReportBatchIngestor reportBatchIngestor(SchemaRegistryClient registry, JdbcIngestStore store, PlanView plan,
-                                            IngestProperties properties) {
+    ReportDecoder reportDecoder(SchemaRegistryClient registry) {
         // The schema registry is read only: the agents register the schemas they write with.
-        ReportDecoder decoder = new ReportDecoder(
-                new AvroWireDeserializer<SpecificRecord>(registry, Map.of(), false), Clock.systemUTC());
+        return new ReportDecoder(new AvroWireDeserializer<SpecificRecord>(registry, Map.of(), false), Clock.systemUTC());
+    }
+
+    @Bean
+    ReportBatchIngestor reportBatchIngestor(ReportDecoder decoder, JdbcIngestStore store, PlanView plan,
+                                            IngestProperties properties) {
         return new ReportBatchIngestor(decoder, store, plan, new RuleSettings(properties.unbudgetedObject()),
                 Clock.systemUTC());
     }
 
     @Bean
-    ReportIngestRoute reportIngestRoute(IngestProperties properties, ReportBatchIngestor ingestor, Admin admin,
-                                        ObjectProvider<BeforeOffsetCommit> beforeOffsetCommit,
+    ReportIngestRoute reportIngestRoute(IngestProperties properties, ReportBatchIngestor ingestor,
+                                        ReportDecoder decoder, JdbcIngestStore store, Admin admin,
+                                        RegionCatalogue regions, ObjectProvider<BeforeOffsetCommit> beforeOffsetCommit,
                                         ObjectProvider<AfterOffsetCommit> afterOffsetCommit) {
-        IngestTopics.createMissing(admin, properties.topicPartitions(), properties.replicationFactor());
-        IngestSettings settings = new IngestSettings(IngestTopics.reportTopics(), properties.groupId(),
+        IngestTopics.createMissing(admin, regions, properties.topicPartitions(), properties.replicationFactor());
+        IngestSettings settings = new IngestSettings(IngestTopics.reportTopics(regions), properties.groupId(),
                 properties.maxPollRecords(), properties.pollTimeoutMs(), properties.retryDelayMs(),
                 properties.maxRetryDelayMs());
-        return new ReportIngestRoute(settings, ingestor, beforeOffsetCommit.getIfAvailable(() -> BeforeOffsetCommit.NOTHING),
+        BatchIngestion isolating = new PoisonRecordIsolator(ingestor::ingest, decoder, store,
+                properties.poisonBatchAttempts(), Clock.systemUTC());
+        return new ReportIngestRoute(settings, isolating,
+                beforeOffsetCommit.getIfAvailable(() -> BeforeOffsetCommit.NOTHING),
                 afterOffsetCommit.getIfAvailable(() -> AfterOffsetCommit.NOTHING));
     }
 

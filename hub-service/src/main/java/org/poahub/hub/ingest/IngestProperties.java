@@ -1,5 +1,6 @@
 package org.poahub.hub.ingest;
 
+import java.time.Duration;
 import org.poahub.contract.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -7,15 +8,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The ingest flows ({@code poa.ingest.*}).
  *
- * @param enabled           whether the hub consumes the regional topics
- * @param groupId           consumer group of every hub instance
- * @param maxPollRecords    largest batch (one transaction)
- * @param pollTimeoutMs     longest wait for a batch to fill
- * @param retryDelayMs      first back-off after a transient failure (database, registry, broker)
- * @param maxRetryDelayMs   longest back-off
- * @param topicPartitions   partitions of the topics the hub creates when missing
- * @param replicationFactor replication of the topics the hub creates when missing
- * @param unbudgetedObject  severity of an expenditure on an object code the operation has no budget for
+ * @param enabled                   whether the hub consumes the regional topics
+ * @param groupId                   consumer group of every hub instance
+ * @param maxPollRecords            largest batch (one transaction)
+ * @param pollTimeoutMs             longest wait for a batch to fill
+ * @param retryDelayMs              first back-off after a transient failure (database, registry, broker)
+ * @param maxRetryDelayMs           longest back-off
+ * @param topicPartitions           partitions of the topics the hub creates when missing
+ * @param replicationFactor         replication of the topics the hub creates when missing
+ * @param unbudgetedObject          severity of an expenditure on an object code the operation has no budget for
+ * @param poisonBatchAttempts       how often a batch failing for a non-transient reason is tried before its records
+ *                                  are ingested one by one and the failing ones rejected ({@code PROCESSING_FAILED})
+ * @param maxPollIntervalMs         Kafka {@code max.poll.interval.ms}: a batch held longer (a dependency down) makes
+ *                                  the consumer leave the group; its batch is redelivered, which is idempotent
+ * @param planCacheMaxAge           how long a fiscal year's plan is cached when no import on this hub invalidates it
+ *                                  (the time a plan imported through another hub instance takes to be used here)
+ * @param kafkaShutdownTimeoutMs    camel-kafka {@code shutdownTimeout}: longest wait for a consumer to stop
+ * @param producerMaxBlockMs        Kafka {@code max.block.ms}: longest a send waits for metadata or buffer space
+ * @param producerRequestTimeoutMs  Kafka {@code request.timeout.ms} of the producers
+ * @param producerDeliveryTimeoutMs Kafka {@code delivery.timeout.ms}: a send fails (and the batch is retried)
+ *                                  after this, and a producer closing with a dead broker waits no longer
  */
 @ConfigurationProperties("poa.ingest")
 public record IngestProperties(
@@ -27,5 +39,12 @@ public record IngestProperties(
         @DefaultValue("30000") long maxRetryDelayMs,
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("WARNING") Severity unbudgetedObject) {
+        @DefaultValue("WARNING") Severity unbudgetedObject,
+        @DefaultValue("3") int poisonBatchAttempts,
+        @DefaultValue("300000") int maxPollIntervalMs,
+        @DefaultValue("60s") Duration planCacheMaxAge,
+        @DefaultValue("10000") int kafkaShutdownTimeoutMs,
+        @DefaultValue("10000") int producerMaxBlockMs,
+        @DefaultValue("10000") int producerRequestTimeoutMs,
+        @DefaultValue("30000") int producerDeliveryTimeoutMs) {
 }

@@ -9,30 +9,38 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.poahub.contract.Topics;
+import org.poahub.plan.RegionCatalogue;
 
-/** The topics ingest reads and writes; created at start-up when missing (brokers run with auto-create off). */
+/**
+ * The topics ingest reads and writes for the regions of the configured catalogue; created at start-up when missing
+ * (brokers run with auto-create off).
+ */
 final class IngestTopics {
 
     private IngestTopics() {
     }
 
-    static List<String> reportTopics() {
-        return Topics.REGION_CODES.stream().sorted()
+    static List<String> reportTopics(RegionCatalogue regions) {
+        return regionCodes(regions).stream()
                 .flatMap(region -> java.util.stream.Stream.of(Topics.progress(region), Topics.expenditure(region)))
                 .toList();
     }
 
-    static List<String> all() {
-        List<String> topics = new ArrayList<>(reportTopics());
-        Topics.REGION_CODES.stream().sorted().map(Topics::outcomes).forEach(topics::add);
+    static List<String> all(RegionCatalogue regions) {
+        List<String> topics = new ArrayList<>(reportTopics(regions));
+        regionCodes(regions).stream().map(Topics::outcomes).forEach(topics::add);
         topics.add(Topics.DLQ);
         return topics;
     }
 
-    static void createMissing(Admin admin, int partitions, short replicationFactor) {
+    private static List<String> regionCodes(RegionCatalogue regions) {
+        return regions.regions().stream().map(RegionCatalogue.Region::code).sorted().toList();
+    }
+
+    static void createMissing(Admin admin, RegionCatalogue regions, int partitions, short replicationFactor) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = all().stream().filter(t -> !existing.contains(t))
+            List<NewTopic> missing = all(regions).stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
             if (!missing.isEmpty()) {
                 try {

@@ -2,6 +2,7 @@ package org.poahub.hub.ingest;
 
 import java.util.function.Function;
 import org.poahub.hub.consolidation.ReportEnricher;
+import org.poahub.routes.ingest.Failures;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.TransientIngestException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -34,6 +35,12 @@ class JdbcIngestStore implements IngestStore {
         } catch (CannotCreateTransactionException | DataAccessResourceFailureException | TransientDataAccessException
                  | RecoverableDataAccessException e) {
             throw new TransientIngestException("Database unavailable: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // e.g. a connection lost mid-transaction, reported with its SQLState inside an uncategorized exception
+            if (Failures.isTransient(e)) {
+                throw Failures.asTransient(e);
+            }
+            throw e;
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.poahub.hub.ingest;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.poahub.hub.plan.PlanImported;
 import org.poahub.hub.plan.PlanService;
-import org.poahub.hub.plan.PlanVersion;
 import org.poahub.plan.BudgetLine;
 import org.poahub.plan.Operation;
 import org.poahub.plan.Plan;
@@ -17,42 +20,54 @@ import org.poahub.plan.RegionCatalogue;
 import org.poahub.rules.PlanView;
 import org.poahub.rules.PlannedBudgetLine;
 import org.poahub.rules.PlannedOperation;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The rules' view of the current (newest) stored plan version of each fiscal year. The converted plan is kept per
- * year until a newer version is stored; each look-up asks the database only for the newest version's id.
+ * The rules' view of the current (newest) stored plan version of each fiscal year, cached per year: a report costs
+ * no plan query. The cache of a year is dropped when this hub imports a plan ({@link PlanImported}, after the
+ * commit) and after {@code maxAge}, so a plan imported through another hub instance is seen within that time.
  */
 final class StoredPlanView implements PlanView {
 
-    private record Converted(long versionId, Map<String, PlannedOperation> operations) {
+    /** The converted current plan of a year (empty when the year has no plan) and when it was read. */
+    private record Cached(Optional<Map<String, PlannedOperation>> operations, Instant loadedAt) {
     }
 
     private final PlanService plans;
     private final RegionCatalogue regions;
-    private final Map<Integer, Converted> byYear = new ConcurrentHashMap<>();
+    private final Duration maxAge;
+    private final Clock clock;
+    private final Map<Integer, Cached> byYear = new ConcurrentHashMap<>();
 
-    StoredPlanView(PlanService plans, RegionCatalogue regions) {
+    StoredPlanView(PlanService plans, RegionCatalogue regions, Duration maxAge, Clock clock) {
         this.plans = plans;
         this.regions = regions;
+        this.maxAge = maxAge;
+        this.clock = clock;
     }
 
     @Override
     public Optional<PlannedOperation> operation(int fiscalYear, String operationCode) {
-        Optional<PlanVersion> current = plans.version(fiscalYear, null);
-        if (current.isEmpty()) {
-            return Optional.empty();
-        }
-        Converted converted = byYear.get(fiscalYear);
-        if (converted == null || converted.versionId() != current.get().id()) {
-            converted = new Converted(current.get().id(), convert(plans.plan(current.get())));
-            byYear.put(fiscalYear, converted);
-        }
-        return Optional.ofNullable(converted.operations().get(operationCode));
+        Instant now = clock.instant();
+        // compute() holds the year's entry while loading, so an invalidation that arrives meanwhile waits for the
+        // load to finish and then removes it: a plan read before an import never outlives the import's event.
+        Cached cached = byYear.compute(fiscalYear, (year, old) ->
+                old != null && now.isBefore(old.loadedAt().plus(maxAge)) ? old : load(year, now));
+        return cached.operations().map(operations -> operations.get(operationCode));
     }
 
     @Override
     public boolean isKnownRegion(String regionCode) {
         return regions.isKnown(regionCode);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onPlanImported(PlanImported event) {
+        byYear.remove(event.version().fiscalYear());
+    }
+
+    private Cached load(int fiscalYear, Instant now) {
+        return new Cached(plans.version(fiscalYear, null).map(version -> convert(plans.plan(version))), now);
     }
 
     private static Map<String, PlannedOperation> convert(Plan plan) {

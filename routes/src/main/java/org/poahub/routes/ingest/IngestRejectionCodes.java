@@ -7,6 +7,11 @@ public final class IngestRejectionCodes {
     public static final String UNDECODABLE = "PAYLOAD_UNDECODABLE";
     /** The payload decodes, but to a record that does not belong on this topic (e.g. an expenditure on progress). */
     public static final String WRONG_TOPIC = "WRONG_TOPIC";
+    /**
+     * Ingesting the record failed again and again for a reason that is not a dependency being down (a bug, a
+     * constraint violation): it is set aside so the records after it are not held up.
+     */
+    public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
 
     private IngestRejectionCodes() {
     }

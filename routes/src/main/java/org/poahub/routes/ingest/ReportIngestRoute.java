@@ -6,12 +6,15 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Ingest flow: a batch of regional records → decode, validate, persist (one transaction) → publish outcomes and
- * dead letters → commit the offsets. A transient failure is retried with back-off on the same batch; any other
- * failure leaves the offsets uncommitted and the consumer seeks back to the batch ({@code breakOnFirstError}).
+ * dead letters → commit the offsets. A transient failure is retried with back-off on the same batch; a batch that
+ * keeps failing otherwise has its bad records set aside by the {@link PoisonRecordIsolator}; any other failure
+ * (publishing, committing) leaves the offsets uncommitted and the consumer seeks back to the batch
+ * ({@code breakOnFirstError}).
  */
 public class ReportIngestRoute extends RouteBuilder {
 
@@ -19,16 +22,11 @@ public class ReportIngestRoute extends RouteBuilder {
     private static final String RESULT = "poaIngestResult";
 
     private final IngestSettings settings;
-    private final ReportBatchIngestor ingestor;
+    private final BatchIngestion ingestor;
     private final BeforeOffsetCommit beforeOffsetCommit;
     private final AfterOffsetCommit afterOffsetCommit;
 
-    public ReportIngestRoute(IngestSettings settings, ReportBatchIngestor ingestor,
-                             BeforeOffsetCommit beforeOffsetCommit) {
-        this(settings, ingestor, beforeOffsetCommit, AfterOffsetCommit.NOTHING);
-    }
-
-    public ReportIngestRoute(IngestSettings settings, ReportBatchIngestor ingestor,
+    public ReportIngestRoute(IngestSettings settings, BatchIngestion ingestor,
                              BeforeOffsetCommit beforeOffsetCommit, AfterOffsetCommit afterOffsetCommit) {
         this.settings = settings;
         this.ingestor = ingestor;
@@ -48,6 +46,12 @@ public class ReportIngestRoute extends RouteBuilder {
                 // On shutdown give up the batch (its offsets stay uncommitted, so it is redelivered) instead of
                 // holding the stop for the whole graceful-shutdown timeout.
                 .allowRedeliveryWhileStopping(false);
+
+        // The consumer was evicted from the group (a batch held longer than max.poll.interval.ms, e.g. while the
+        // database was down): the batch is redelivered to whoever owns the partition now, and is idempotent.
+        onException(CommitFailedException.class)
+                .maximumRedeliveries(0)
+                .retriesExhaustedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhaustedMessageHistory(false);
 
         from(settings.consumerUri()).routeId(ROUTE_ID)
                 .process(this::ingestBatch)
