@@ -65,6 +65,31 @@ public final class Simulator {
         return saved;
     }
 
+    /**
+     * One simulated month: a report for every operation of the cached plan (progress, or expenditure on one of its
+     * budget lines), cumulative progress equal to the month number, a share invalid as in {@link #run}. For callers
+     * that pace a year month by month (the local stack's simulated agents).
+     *
+     * @param month 1 … 12
+     * @return how many reports were saved
+     */
+    public long month(int fiscalYear, int month, double invalidShare) {
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("month must be 1..12, not " + month);
+        }
+        List<PlannedOperation> operations = store.planOperations(fiscalYear);
+        if (operations.isEmpty()) {
+            throw new IllegalStateException("No hay plan en caché para la gestión " + fiscalYear + ".");
+        }
+        List<ReportDraft> drafts = new ArrayList<>(operations.size());
+        for (PlannedOperation op : operations) {
+            drafts.add(random.nextDouble() < invalidShare ? invalid(fiscalYear, op, month)
+                    : random.nextBoolean() || op.budgetLines().isEmpty() ? progress(fiscalYear, op, month, month - 1)
+                    : expenditure(fiscalYear, op, month));
+        }
+        return store.save(drafts, null).saved().size();
+    }
+
     private static long monthlyCount(List<PlannedOperation> operations) {
         return operations.size() * 12L;
     }
