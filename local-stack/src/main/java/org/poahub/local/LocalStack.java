@@ -63,6 +63,8 @@ public final class LocalStack {
         hub.put("poa.kafka.bootstrap-servers", broker.bootstrapServers());
         hub.put("server.port", settings.httpPort());
         hub.put("poa.plan.seed-on-empty", true); // load the shipped SENAVEX 2020 plan on first start
+        // Kafka clients print their whole configuration at INFO, once per client (the hub's and each agent's).
+        hub.put("logging.level.org.apache.kafka", "WARN");
         hub.putAll(credentials.hubProperties());
         // The hub registers the schemas it writes (plan snapshots, outcomes) in its own registry.
         hub.put("poa.registry.username", "admin");
