@@ -26,6 +26,8 @@ public final class RealServers {
         registry.add("poa.security.users[0].roles[0]", () -> "PLANNER");
         // Tests that exercise ingest turn it on (IngestIT): several hub contexts must not share one consumer group.
         registry.add("poa.ingest.enabled", () -> "false");
+        // ReportSchemaRegistrationIT turns it on: most test hubs have no registry writer and list subjects of their own.
+        registry.add("poa.registry.report-schemas.register", () -> "false");
         return db;
     }
 }

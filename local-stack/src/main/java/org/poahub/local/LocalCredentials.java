@@ -10,27 +10,39 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * API users of the local stack. Their passwords are generated on the first start and kept in
- * {@code var/local-credentials.properties} (owner-readable only), so nothing secret is in the repository.
+ * API users of the local stack: an administrator, a planner, and one user with role {@code AGENT} per simulated
+ * region (the agent reads schemas from the hub's registry with it, never with an admin). Their passwords are
+ * generated on the first start and kept in {@code var/local-credentials.properties} (owner-readable only), so
+ * nothing secret is in the repository.
  */
 final class LocalCredentials {
 
-    /** user name → role in the hub. */
-    private static final Map<String, String> USERS = Map.of("admin", "ADMIN", "planificador", "PLANNER");
-
     private final Path file;
     private final Properties passwords;
+    /** user name → role in the hub. */
+    private final Map<String, String> users;
 
-    private LocalCredentials(Path file, Properties passwords) {
+    private LocalCredentials(Path file, Properties passwords, Map<String, String> users) {
         this.file = file;
         this.passwords = passwords;
+        this.users = users;
     }
 
-    static LocalCredentials loadOrCreate(Path file) {
+    /** The hub user of a region's agent, e.g. {@code agente-bo-l}; also the agent's id. */
+    static String agentUser(String region) {
+        return "agente-" + region.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static LocalCredentials loadOrCreate(Path file, List<String> agentRegions) {
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("admin", "ADMIN");
+        users.put("planificador", "PLANNER");
+        agentRegions.forEach(region -> users.put(agentUser(region), "AGENT"));
         Properties passwords = new Properties();
         try {
             if (Files.exists(file)) {
@@ -39,7 +51,7 @@ final class LocalCredentials {
                 }
             }
             boolean changed = false;
-            for (String user : USERS.keySet()) {
+            for (String user : users.keySet()) {
                 if (passwords.getProperty(user) == null) {
                     passwords.setProperty(user, randomPassword());
                     changed = true;
@@ -55,7 +67,7 @@ final class LocalCredentials {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + file + ": " + e.getMessage(), e);
         }
-        return new LocalCredentials(file, passwords);
+        return new LocalCredentials(file, passwords, users);
     }
 
     Path file() {
@@ -69,7 +81,7 @@ final class LocalCredentials {
     Map<String, Object> hubProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         int i = 0;
-        for (var user : USERS.entrySet()) {
+        for (var user : users.entrySet()) {
             properties.put("poa.security.users[" + i + "].name", user.getKey());
             properties.put("poa.security.users[" + i + "].password", "{noop}" + passwords.getProperty(user.getKey()));
             properties.put("poa.security.users[" + i + "].roles[0]", user.getValue());

@@ -1,31 +1,79 @@
 package org.poahub.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.poahub.contract.Topics;
 
 /**
- * Where the local stack keeps its data and which ports it uses; each can be changed by an environment
- * variable when a port is taken on the machine.
+ * Where the local stack keeps its data, which ports it uses and which simulated regional agents it runs; each can
+ * be changed by an environment variable (a port taken on the machine, no agents, a faster simulated year).
+ *
+ * @param agentRegions      regions with a simulated agent ({@code POA_LOCAL_AGENTS}, comma-separated; {@code none}
+ *                          for no agents)
+ * @param agentMonth        real time per simulated month ({@code POA_LOCAL_AGENT_MONTH_SECONDS})
+ * @param agentInvalidShare share of deliberately invalid reports ({@code POA_LOCAL_AGENT_INVALID}, 0 … 1)
  */
-record LocalSettings(Path home, int httpPort, int kafkaPort, int postgresPort) {
+record LocalSettings(Path home, int httpPort, int kafkaPort, int postgresPort, List<String> agentRegions,
+                     Duration agentMonth, double agentInvalidShare) {
+
+    static final String DEFAULT_AGENTS = "BO-L,BO-C,BO-S";
 
     static LocalSettings fromEnvironment() {
         return new LocalSettings(
                 Path.of(env("POA_HOME", "var")).toAbsolutePath().normalize(),
                 port("POA_HTTP_PORT", 8080),
                 port("POA_LOCAL_KAFKA_PORT", 9092),
-                port("POA_LOCAL_POSTGRES_PORT", 54329));
+                port("POA_LOCAL_POSTGRES_PORT", 54329),
+                regions(env("POA_LOCAL_AGENTS", DEFAULT_AGENTS)),
+                Duration.ofSeconds(number("POA_LOCAL_AGENT_MONTH_SECONDS", 30, 1, 86_400)),
+                share(env("POA_LOCAL_AGENT_INVALID", "0.05")));
+    }
+
+    static List<String> regions(String value) {
+        if (value.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<String> regions = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.toUpperCase(Locale.ROOT)).distinct().toList();
+        for (String region : regions) {
+            if (!Topics.isRegionCode(region)) {
+                throw new IllegalArgumentException("POA_LOCAL_AGENTS: '" + region + "' is not a region code; use a "
+                        + "comma-separated list such as " + DEFAULT_AGENTS + ", or none");
+            }
+        }
+        return regions;
+    }
+
+    private static double share(String value) {
+        try {
+            double share = Double.parseDouble(value.trim());
+            if (share < 0 || share > 1) {
+                throw new NumberFormatException();
+            }
+            return share;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("POA_LOCAL_AGENT_INVALID must be a number from 0 to 1, not '" + value + "'");
+        }
     }
 
     private static int port(String name, int fallback) {
+        return number(name, fallback, 1, 65535);
+    }
+
+    private static int number(String name, int fallback, int min, int max) {
         String value = env(name, String.valueOf(fallback));
         try {
-            int port = Integer.parseInt(value.trim());
-            if (port < 1 || port > 65535) {
+            int number = Integer.parseInt(value.trim());
+            if (number < min || number > max) {
                 throw new NumberFormatException();
             }
-            return port;
+            return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number between 1 and 65535, not '" + value + "'");
+            throw new IllegalArgumentException(name + " must be a number between " + min + " and " + max + ", not '"
+                    + value + "'");
         }
     }
 

@@ -5,16 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.poahub.hub.HubApplication;
+import org.poahub.hub.registry.ReportSchemaRegistrar;
 import org.poahub.testkit.EmbeddedPostgresServer;
 import org.poahub.testkit.KraftBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded default: starts PostgreSQL, a KRaft Kafka broker and the hub on this machine, with
- * every byte of data under {@code ./var} (kept between runs). Ctrl-C stops all three, hub first.
+ * The embedded default: starts PostgreSQL, a KRaft Kafka broker, the hub and simulated regional agents on this
+ * machine, with every byte of data under {@code ./var} (kept between runs). Ctrl-C stops them all: agents, hub,
+ * broker, PostgreSQL.
  */
 public final class LocalStack {
 
@@ -47,7 +54,8 @@ public final class LocalStack {
         running.broker = broker;
         log.info("Kafka ready on {}", broker.bootstrapServers());
 
-        LocalCredentials credentials = LocalCredentials.loadOrCreate(var.resolve("local-credentials.properties"));
+        LocalCredentials credentials = LocalCredentials.loadOrCreate(var.resolve("local-credentials.properties"),
+                settings.agentRegions());
         Map<String, Object> hub = new LinkedHashMap<>();
         hub.put("spring.datasource.url", postgres.jdbcUrl("poa"));
         hub.put("spring.datasource.username", postgres.user());
@@ -55,6 +63,8 @@ public final class LocalStack {
         hub.put("poa.kafka.bootstrap-servers", broker.bootstrapServers());
         hub.put("server.port", settings.httpPort());
         hub.put("poa.plan.seed-on-empty", true); // load the shipped SENAVEX 2020 plan on first start
+        // Kafka clients print their whole configuration at INFO, once per client (the hub's and each agent's).
+        hub.put("logging.level.org.apache.kafka", "WARN");
         hub.putAll(credentials.hubProperties());
         // The hub registers the schemas it writes (plan snapshots, outcomes) in its own registry.
         hub.put("poa.registry.username", "admin");
@@ -76,5 +86,25 @@ public final class LocalStack {
                   Ctrl-C stops everything; data stays in {}
                 """, settings.httpPort(), credentials.file(), broker.bootstrapServers(),
                 postgres.jdbcUrl("poa"), var);
+
+        if (!settings.agentRegions().isEmpty()) {
+            awaitReportSchemas(running.hub);
+            SimulatedAgents agents = new SimulatedAgents();
+            running.agents = agents;
+            agents.start(settings, credentials, broker.bootstrapServers(), "http://localhost:" + settings.httpPort());
+        }
+    }
+
+    /** Agents never register schemas: they start once the hub has registered the report schemas of every region. */
+    private static void awaitReportSchemas(ConfigurableApplicationContext hub) {
+        try {
+            hub.getBean(ReportSchemaRegistrar.class).completion().get(2, TimeUnit.MINUTES);
+        } catch (NoSuchBeanDefinitionException e) {
+            log.warn("Report schema registration is off; simulated agents retry until the schemas are registered");
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Report schemas not registered yet ({}); simulated agents retry until they are", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

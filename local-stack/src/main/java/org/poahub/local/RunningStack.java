@@ -15,10 +15,14 @@ final class RunningStack {
     volatile EmbeddedPostgresServer postgres;
     volatile KraftBroker broker;
     volatile ConfigurableApplicationContext hub;
+    volatile SimulatedAgents agents;
 
     void stop(Path var) {
-        log.info("Stopping the local stack: hub, then Kafka, then PostgreSQL");
+        log.info("Stopping the local stack: simulated agents, hub, then Kafka, then PostgreSQL");
         // Each step runs even if the one before failed: a hub that stops badly must not leave servers behind.
+        if (agents != null) {
+            stopQuietly("simulated agents", agents::stop);
+        }
         if (hub != null) {
             stopQuietly("hub", hub::close);
         }

@@ -11,55 +11,147 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the packaged run command the way the README does and stops it the way Ctrl-C does. */
+/**
+ * Runs the packaged run command the way the README does (with its default simulated agents, a simulated month every
+ * few seconds) and stops it the way Ctrl-C does; then starts it again on the same data.
+ */
 class LocalStackIT {
+
+    /** Reports of one region for one operation and one month: the simulator makes one, a duplicated month two. */
+    private static final String DUPLICATED_MONTHS = """
+            select count(*) from (
+              select region_code, operation_code, date_trunc('month', coalesce(period_start, spent_on))
+              from report where agent_id like 'agente-%' and operation_code <> '99.99.99'
+              group by 1, 2, 3 having count(*) > 1) duplicated""";
 
     @TempDir
     Path home;
 
+    private final int http = freePort();
+    private final int kafka = freePort();
+    private final int postgres = freePort();
+    private final HttpClient client = HttpClient.newHttpClient();
+
     @Test
-    void comesUpHealthyAndLeavesNoProcessBehindWhenStopped() throws Exception {
-        int http = freePort();
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-jar", Path.of("target", "poa-local.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("stack.log").toFile());
-        builder.environment().put("POA_HOME", home.toString());
-        builder.environment().put("POA_HTTP_PORT", String.valueOf(http));
-        builder.environment().put("POA_LOCAL_KAFKA_PORT", String.valueOf(freePort()));
-        builder.environment().put("POA_LOCAL_POSTGRES_PORT", String.valueOf(freePort()));
-        Process stack = builder.start();
+    void comesUpWithSimulatedAgentsStopsCleanlyAndARestartContinuesTheYearWithoutDuplicates() throws Exception {
+        Process stack = start("first.log");
         try {
-            HttpClient client = HttpClient.newHttpClient();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + http + "/actuator/health")).build();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
-                String body = client.send(health, HttpResponse.BodyHandlers.ofString()).body();
-                assertThat(body).contains("\"status\":\"UP\"")
-                        .contains("\"kafka\":{\"status\":\"UP\"}").contains("\"db\":{\"status\":\"UP\"}");
-            });
+            awaitHealthy();
             assertThat(home.resolve("local-credentials.properties")).exists();
             assertThat(home.resolve("postgres/data/PG_VERSION")).exists();
             assertThat(home.resolve("kafka/kraft-logs/meta.properties")).exists();
-            List<ProcessHandle> children = stack.descendants().toList();
-            assertThat(children).as("the Kafka broker runs as a child JVM").isNotEmpty();
-            long postgresPid = Long.parseLong(Files.readAllLines(home.resolve("postgres/data/postmaster.pid")).get(0).trim());
 
-            stack.destroy(); // SIGTERM runs the same shutdown hook as Ctrl-C
-            assertThat(stack.waitFor(90, TimeUnit.SECONDS)).as("stack stopped").isTrue();
-
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(children).noneMatch(ProcessHandle::isAlive);
-                assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            // The simulated agents' reports reach the hub: accepted from several regions, and some rejected.
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
+                try (Connection c = database()) {
+                    assertThat(query(c, "select count(distinct region_code) from report where status <> 'REJECTED'"))
+                            .as("regions with accepted reports").isGreaterThanOrEqualTo(2);
+                    assertThat(query(c, "select count(*) from rejected_report where region_code in ('BO-L','BO-C','BO-S')"))
+                            .as("rejected simulated reports").isGreaterThanOrEqualTo(1);
+                }
             });
-            assertThat(home.resolve("postgres/data/postmaster.pid")).as("PostgreSQL shut down cleanly").doesNotExist();
-            assertThat(Files.readString(home.resolve("stack.log"))).contains("Local stack stopped");
+            Properties credentials = new Properties();
+            try (var in = Files.newBufferedReader(home.resolve("local-credentials.properties"))) {
+                credentials.load(in);
+            }
+            assertThat(credentials.stringPropertyNames()).contains("agente-bo-l", "agente-bo-c", "agente-bo-s");
+            Path agentConfig = home.resolve("agents/BO-L/poa-agent.properties");
+            assertThat(Files.readString(agentConfig)).contains("registry.user=agente-bo-l").doesNotContain("admin");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agentConfig))).isEqualTo("rw-------");
+
+            stopAndAssertNothingLeft(stack, "first.log");
         } finally {
             stack.destroyForcibly();
+        }
+        int monthBeforeRestart = simulatedMonth("BO-L");
+        assertThat(monthBeforeRestart).isPositive();
+
+        Process again = start("second.log");
+        try {
+            awaitHealthy();
+            // The year goes on from the month after the last one generated, and no month is generated twice.
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(simulatedMonth("BO-L")).isGreaterThan(monthBeforeRestart);
+                try (Connection c = database()) {
+                    assertThat(query(c, "select count(*) from report where agent_id = 'agente-bo-l' and "
+                            + "coalesce(period_start, spent_on) >= date '2020-01-01' + make_interval(months => "
+                            + monthBeforeRestart + ") and coalesce(period_start, spent_on) < date '2021-01-01'")).as("reports of a month simulated after the restart").isPositive();
+                }
+            });
+            try (Connection c = database()) {
+                assertThat(query(c, DUPLICATED_MONTHS)).as("operation-months reported twice").isZero();
+            }
+            stopAndAssertNothingLeft(again, "second.log");
+        } finally {
+            again.destroyForcibly();
+        }
+    }
+
+    private Process start(String log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-jar", Path.of("target", "poa-local.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve(log).toFile());
+        builder.environment().put("POA_HOME", home.toString());
+        builder.environment().put("POA_HTTP_PORT", String.valueOf(http));
+        builder.environment().put("POA_LOCAL_KAFKA_PORT", String.valueOf(kafka));
+        builder.environment().put("POA_LOCAL_POSTGRES_PORT", String.valueOf(postgres));
+        builder.environment().put("POA_LOCAL_AGENT_MONTH_SECONDS", "5"); // default agents BO-L, BO-C, BO-S
+        return builder.start();
+    }
+
+    private void awaitHealthy() {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + http + "/actuator/health")).build();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+            String body = client.send(health, HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).contains("\"status\":\"UP\"")
+                    .contains("\"kafka\":{\"status\":\"UP\"}").contains("\"db\":{\"status\":\"UP\"}");
+        });
+    }
+
+    private void stopAndAssertNothingLeft(Process stack, String log) throws Exception {
+        List<ProcessHandle> children = stack.descendants().toList();
+        assertThat(children).as("the Kafka broker runs as a child JVM").isNotEmpty();
+        long postgresPid = Long.parseLong(Files.readAllLines(home.resolve("postgres/data/postmaster.pid")).get(0).trim());
+
+        stack.destroy(); // SIGTERM runs the same shutdown hook as Ctrl-C
+        assertThat(stack.waitFor(90, TimeUnit.SECONDS)).as("stack stopped").isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(children).noneMatch(ProcessHandle::isAlive);
+            assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        });
+        assertThat(home.resolve("postgres/data/postmaster.pid")).as("PostgreSQL shut down cleanly").doesNotExist();
+        String output = Files.readString(home.resolve(log));
+        assertThat(output).contains("Local stack stopped");
+        assertThat(output.indexOf("Simulated agents stopped")).as("agents stop before the hub").isPositive()
+                .isLessThan(output.indexOf("Commencing graceful shutdown"));
+    }
+
+    private int simulatedMonth(String region) throws IOException {
+        return Integer.parseInt(Files.readString(home.resolve("agents").resolve(region).resolve("simulated-month")).trim());
+    }
+
+    private Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres + "/poa", "postgres", "");
+    }
+
+    private static long query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -67,9 +159,11 @@ class LocalStackIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -65,6 +66,58 @@ public final class Simulator {
         return saved;
     }
 
+    /**
+     * One simulated month, as a regional office would report it: for every operation of the cached plan that runs
+     * during the month, either its cumulative progress (months it has run so far; percent = share of its schedule
+     * elapsed) or an expenditure on one of its budget lines; a share invalid as in {@link #run}. For callers that
+     * pace a year month by month (the local stack's simulated agents).
+     *
+     * @param month 1 … 12
+     * @return how many reports were saved
+     */
+    public long month(int fiscalYear, int month, double invalidShare) {
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("month must be 1..12, not " + month);
+        }
+        List<PlannedOperation> operations = store.planOperations(fiscalYear);
+        if (operations.isEmpty()) {
+            throw new IllegalStateException("No hay plan en caché para la gestión " + fiscalYear + ".");
+        }
+        YearMonth ym = YearMonth.of(fiscalYear, month);
+        List<ReportDraft> drafts = new ArrayList<>();
+        for (PlannedOperation op : operations) {
+            LocalDate start = op.start() == null ? ym.atDay(1) : op.start();
+            LocalDate end = op.end() == null ? ym.atEndOfMonth() : op.end();
+            if (start.isAfter(ym.atEndOfMonth()) || end.isBefore(ym.atDay(1))) {
+                continue; // not running this month: nothing to report
+            }
+            drafts.add(random.nextDouble() < invalidShare ? invalid(fiscalYear, op, month)
+                    : random.nextBoolean() || op.budgetLines().isEmpty() ? scheduledProgress(op, ym, start, end)
+                    : scheduledExpenditure(op, ym, start, end));
+        }
+        return drafts.isEmpty() ? 0 : store.save(drafts, null).saved().size();
+    }
+
+    private ReportDraft scheduledExpenditure(PlannedOperation op, YearMonth ym, LocalDate start, LocalDate end) {
+        LocalDate from = start.isAfter(ym.atDay(1)) ? start : ym.atDay(1);
+        LocalDate to = end.isBefore(ym.atEndOfMonth()) ? end : ym.atEndOfMonth();
+        return expenditure(op.fiscalYear(), op, ym.getMonthValue(),
+                from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1)));
+    }
+
+    private ReportDraft scheduledProgress(PlannedOperation op, YearMonth ym, LocalDate start, LocalDate end) {
+        LocalDate periodStart = start.isAfter(ym.atDay(1)) ? start : ym.atDay(1);
+        LocalDate periodEnd = end.isBefore(ym.atEndOfMonth()) ? end : ym.atEndOfMonth();
+        long monthsRun = ChronoUnit.MONTHS.between(YearMonth.from(start), ym) + 1;
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        long elapsed = ChronoUnit.DAYS.between(start, periodEnd) + 1;
+        BigDecimal percent = BigDecimal.valueOf(Math.min(100, elapsed * 100 / Math.max(1, days)))
+                .setScale(2, RoundingMode.UNNECESSARY);
+        return factory.progress(new ProgressInput(op.fiscalYear(), op.code(), periodStart, periodEnd,
+                BigDecimal.valueOf(monthsRun).setScale(4, RoundingMode.UNNECESSARY), percent,
+                "Avance de " + ym + " (simulado)", List.of("INF-" + ym), "Simulador", null));
+    }
+
     private static long monthlyCount(List<PlannedOperation> operations) {
         return operations.size() * 12L;
     }
@@ -78,15 +131,20 @@ public final class Simulator {
     }
 
     private ReportDraft expenditure(int year, PlannedOperation op, int month) {
+        return expenditure(year, op, month, null);
+    }
+
+    /** @param day the day spent, or null for a random day of the month */
+    private ReportDraft expenditure(int year, PlannedOperation op, int month, LocalDate day) {
         PlannedBudgetLine line = op.budgetLines().get(random.nextInt(op.budgetLines().size()));
         BigDecimal monthly = line.amount().divide(BigDecimal.valueOf(120), 2, RoundingMode.HALF_UP)
                 .max(new BigDecimal("1.00"));
         BigDecimal amount = monthly.multiply(BigDecimal.valueOf(50 + random.nextInt(100)))
                 .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP).max(new BigDecimal("0.01"));
         String object = line.objectCode().endsWith("0000") ? line.objectCode().charAt(0) + "5220" : line.objectCode();
-        return factory.expenditure(new ExpenditureInput(year, op.code(), object, line.fundingSource(), amount,
-                YearMonth.of(year, month).atDay(1 + random.nextInt(28)), "CBTE-" + random.nextInt(1_000_000),
-                "Gasto simulado", null));
+        LocalDate spentOn = day != null ? day : YearMonth.of(year, month).atDay(1 + random.nextInt(28));
+        return factory.expenditure(new ExpenditureInput(year, op.code(), object, line.fundingSource(), amount, spentOn,
+                "CBTE-" + random.nextInt(1_000_000), "Gasto simulado", null));
     }
 
     private ReportDraft invalid(int year, PlannedOperation op, int month) {
