@@ -24,25 +24,28 @@ import org.poahub.testkit.TestKafka;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.SerdeConfig;
 
-/** Helpers shared by the agent's integration tests: topics, registry subjects, reading what arrived. */
-final class AgentITSupport {
+/**
+ * Helpers shared by the agent's integration tests (and, through the test-jar, local-stack's agent-to-hub tests):
+ * topics, registry subjects, reading what arrived, reading the agent's outbox.
+ */
+public final class AgentITSupport {
 
     private AgentITSupport() {
     }
 
     /** Registers the report and outcome schemas of the region, as the hub's deployment does. */
-    static void registerSchemas(TestRegistryServer registry, String region) {
+    public static void registerSchemas(TestRegistryServer registry, String region) {
         registry.register(Topics.progress(region) + "-value", ProgressReport.getClassSchema());
         registry.register(Topics.expenditure(region) + "-value", ExpenditureReport.getClassSchema());
         registry.register(Topics.outcomes(region) + "-value", ReportOutcome.getClassSchema());
     }
 
-    static void createTopics(String bootstrap, String region) throws Exception {
+    public static void createTopics(String bootstrap, String region) throws Exception {
         TestKafka.createTopics(bootstrap, 3, Topics.progress(region), Topics.expenditure(region), Topics.outcomes(region));
     }
 
     /** Every report on the region's report topics right now, decoded with the Confluent-wire deserializer. */
-    static List<SpecificRecord> readReports(String bootstrap, String registryUrl, String region) {
+    public static List<SpecificRecord> readReports(String bootstrap, String registryUrl, String region) {
         List<SpecificRecord> all = new ArrayList<>();
         for (String topic : List.of(Topics.progress(region), Topics.expenditure(region))) {
             all.addAll(readAll(bootstrap, registryUrl, topic));
@@ -50,7 +53,7 @@ final class AgentITSupport {
         return all;
     }
 
-    static List<SpecificRecord> readAll(String bootstrap, String registryUrl, String topic) {
+    public static List<SpecificRecord> readAll(String bootstrap, String registryUrl, String topic) {
         try (AvroWireDeserializer<SpecificRecord> deserializer = new AvroWireDeserializer<>()) {
             deserializer.configure(Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
             return TestKafka.readAll(bootstrap, topic).stream()
@@ -58,16 +61,16 @@ final class AgentITSupport {
         }
     }
 
-    static UUID messageId(SpecificRecord record) {
+    public static UUID messageId(SpecificRecord record) {
         return record instanceof ProgressReport p ? p.getMessageId() : ((ExpenditureReport) record).getMessageId();
     }
 
-    static BigDecimal value(SpecificRecord record) {
+    public static BigDecimal value(SpecificRecord record) {
         return record instanceof ProgressReport p ? p.getAchievedValue() : ((ExpenditureReport) record).getAmount();
     }
 
     /** One record per message id (what the hub keeps after de-duplication). */
-    static Map<UUID, SpecificRecord> distinct(List<SpecificRecord> records) {
+    public static Map<UUID, SpecificRecord> distinct(List<SpecificRecord> records) {
         Map<UUID, SpecificRecord> byId = new HashMap<>();
         for (SpecificRecord r : records) {
             SpecificRecord previous = byId.putIfAbsent(messageId(r), r);
@@ -78,12 +81,12 @@ final class AgentITSupport {
         return byId;
     }
 
-    static BigDecimal sum(Collection<SpecificRecord> records) {
+    public static BigDecimal sum(Collection<SpecificRecord> records) {
         return records.stream().map(AgentITSupport::value).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Reads the agent's outbox directly (SQLite allows a reader beside the agent's writer in WAL mode). */
-    static Map<String, Long> countByState(Path database) throws SQLException {
+    public static Map<String, Long> countByState(Path database) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT state, COUNT(*) FROM outbox GROUP BY state")) {
@@ -96,7 +99,7 @@ final class AgentITSupport {
     }
 
     /** Message id → value of every report the agent saved. */
-    static Map<UUID, BigDecimal> outbox(Path database) throws SQLException {
+    public static Map<UUID, BigDecimal> outbox(Path database) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT message_id, value FROM outbox")) {
@@ -108,7 +111,7 @@ final class AgentITSupport {
         }
     }
 
-    static Set<UUID> ids(Collection<SpecificRecord> records) {
+    public static Set<UUID> ids(Collection<SpecificRecord> records) {
         return records.stream().map(AgentITSupport::messageId).collect(Collectors.toSet());
     }
 }

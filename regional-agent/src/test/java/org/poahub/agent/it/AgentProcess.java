@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AgentProcess {
 
-    public static final Path JAR = Path.of("target/regional-agent.jar").toAbsolutePath();
+    /** The shaded jar; other modules' tests (local-stack's e2e) point at it with {@code -Dpoa.agent.jar}. */
+    public static final Path JAR = Path.of(System.getProperty("poa.agent.jar", "target/regional-agent.jar"))
+            .toAbsolutePath();
     /** The launcher's defaults (same as {@code poa-agente} and {@code deploy/systemd/poa-agent.service}). */
     public static final List<String> JVM_DEFAULTS = List.of("-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m");
