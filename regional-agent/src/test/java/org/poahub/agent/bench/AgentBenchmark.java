@@ -36,8 +36,10 @@ public final class AgentBenchmark {
         if (only.isEmpty() || only.contains("startup")) {
             startup(work.resolve("startup"));
         }
-        if (only.isEmpty() || only.contains("import")) {
+        if (only.isEmpty() || only.contains("import") || only.contains("import-csv")) {
             importRate(work.resolve("import"), ".csv");
+        }
+        if (only.isEmpty() || only.contains("import") || only.contains("import-xlsx")) {
             importRate(work.resolve("import-xlsx"), ".xlsx");
         }
         if (only.isEmpty() || only.contains("backlog")) {
