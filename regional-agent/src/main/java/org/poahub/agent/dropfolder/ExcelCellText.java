@@ -2,6 +2,8 @@ package org.poahub.agent.dropfolder;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.dhatim.fastexcel.reader.Cell;
@@ -21,24 +23,30 @@ final class ExcelCellText {
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
-    private ExcelCellText() {
+    private final boolean date1904;
+    /** Whether a cell format (id and pattern) shows a date; a sheet has few formats and many cells. */
+    private final Map<String, Boolean> dateFormats = new HashMap<>();
+
+    /** One per workbook read: {@code date1904} is the workbook's date system (old Mac Excel counts from 1904). */
+    ExcelCellText(boolean date1904) {
+        this.date1904 = date1904;
     }
 
-    static String of(Cell cell, boolean date1904) {
+    String of(Cell cell) {
         if (cell == null) {
             return "";
         }
         String raw = cell.getRawValue();
         return switch (cell.getType()) {
-            case NUMBER -> number(cell, raw, date1904);
-            case FORMULA -> raw != null && isNumber(raw) ? number(cell, raw, date1904) : nullToEmpty(raw);
+            case NUMBER -> number(cell, raw);
+            case FORMULA -> raw != null && isNumber(raw) ? number(cell, raw) : nullToEmpty(raw);
             case BOOLEAN -> Boolean.TRUE.equals(cell.asBoolean()) ? "VERDADERO" : "FALSO";
             case EMPTY -> "";
             default -> nullToEmpty(cell.getText());
         };
     }
 
-    private static String number(Cell cell, String raw, boolean date1904) {
+    private String number(Cell cell, String raw) {
         BigDecimal value = new BigDecimal(raw.strip());
         Integer formatId = cell.getDataFormatId();
         if (formatId != null && isDateFormat(formatId, cell.getDataFormatString())
@@ -52,8 +60,9 @@ final class ExcelCellText {
      * POI's date-format check refuses quoted literals, so the Spanish long date {@code d "de" mmmm "de" yyyy} would
      * read as a number: the literals are blanked first.
      */
-    private static boolean isDateFormat(int formatId, String format) {
-        return DateUtil.isADateFormat(formatId, format == null ? null : QUOTED.matcher(format).replaceAll(" "));
+    private boolean isDateFormat(int formatId, String format) {
+        return dateFormats.computeIfAbsent(formatId + "|" + format, k -> DateUtil.isADateFormat(formatId,
+                format == null ? null : QUOTED.matcher(format).replaceAll(" ")));
     }
 
     static String exact(BigDecimal stored) {

@@ -18,8 +18,8 @@ import org.dhatim.fastexcel.reader.Row;
 
 /**
  * Reads the first sheet of an {@code .xlsx} (streamed with fastexcel-reader) or a {@code .csv} (';' or ','
- * separated, UTF-8, double quotes) into rows keyed by the lower-case header. The CSV reader is hand-written because the template's CSV is
- * simple (no multi-line cells) and a library for it would be the agent's only use.
+ * separated, UTF-8, double quotes) into rows keyed by the lower-case header. The CSV reader is hand-written because
+ * the template's CSV is simple (no multi-line cells) and a library for it would be the agent's only use.
  */
 public final class SheetReader {
 
@@ -64,7 +64,7 @@ public final class SheetReader {
         List<List<String>> rows = new ArrayList<>();
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
              Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
-            boolean date1904 = workbook.isDate1904();
+            ExcelCellText text = new ExcelCellText(workbook.isDate1904());
             for (Iterator<Row> it = sheet.iterator(); it.hasNext(); ) {
                 Row row = it.next();
                 // row numbers are Excel's (1-based); rows absent from the file stay empty so numbering holds
@@ -73,7 +73,7 @@ public final class SheetReader {
                 }
                 List<String> cells = new ArrayList<>(row.getCellCount());
                 for (int c = 0; c < row.getCellCount(); c++) {
-                    cells.add(ExcelCellText.of(row.getCell(c), date1904));
+                    cells.add(text.of(row.getCell(c)));
                 }
                 rows.add(cells);
             }

@@ -122,7 +122,8 @@ class XlsxImportTest {
                 r -> { amount(r, 98765.43, "#,##0.00 \"Bs\""); date(r, LocalDate.of(2020, 3, 15), "yyyy-mm-dd"); },
                 r -> { amount(r, 0.05, "0%"); date(r, LocalDate.of(2020, 3, 15), "yyyy-mm-dd"); });
 
-        assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1234.56"), new BigDecimal("1234.56"),
+        assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo).containsExactly(
+                new BigDecimal("1234.56"), new BigDecimal("1234.56"),
                 new BigDecimal("1234.56"), new BigDecimal("0.3"), new BigDecimal("98765.43"),
                 new BigDecimal("0.05"));
     }
@@ -132,12 +133,15 @@ class XlsxImportTest {
         Path file = workbook("texto.xlsx",
                 r -> { r.createCell(MONTO).setCellValue("1234.56"); r.createCell(FECHA_GASTO).setCellValue("15/03/2020"); },
                 r -> { r.createCell(MONTO).setCellValue("1250,50"); r.createCell(FECHA_GASTO).setCellValue("2020-03-16"); },
-                r -> { r.createCell(MONTO).setCellValue(" 75.10 "); r.createCell(FECHA_GASTO).setCellValue("1/4/2020"); });
+                r -> { r.createCell(MONTO).setCellValue(" 75.10 "); r.createCell(FECHA_GASTO).setCellValue("1/4/2020"); },
+                r -> { r.createCell(MONTO).setCellValue("1.234,56"); r.createCell(FECHA_GASTO).setCellValue("2/4/2020"); },
+                r -> { r.createCell(MONTO).setCellValue("1,234.56"); r.createCell(FECHA_GASTO).setCellValue("3/4/2020"); });
 
-        assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1234.56"), new BigDecimal("1250.50"),
-                new BigDecimal("75.10"));
+        assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo).containsExactly(
+                new BigDecimal("1234.56"), new BigDecimal("1250.50"), new BigDecimal("75.10"),
+                new BigDecimal("1234.56"), new BigDecimal("1234.56"));
         assertThat(storedSpendDates()).containsExactly(LocalDate.of(2020, 3, 15), LocalDate.of(2020, 3, 16),
-                LocalDate.of(2020, 4, 1));
+                LocalDate.of(2020, 4, 1), LocalDate.of(2020, 4, 2), LocalDate.of(2020, 4, 3));
     }
 
     @Test
@@ -172,7 +176,8 @@ class XlsxImportTest {
                     r.getCell(FECHA_GASTO).setCellStyle(style(r, "dd/mm/yyyy"));
                 });
 
-        assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1234.56"), new BigDecimal("5"));
+        assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("1234.56"), new BigDecimal("5"));
         assertThat(storedSpendDates()).containsExactly(LocalDate.of(2020, 3, 15), LocalDate.of(2020, 3, 20));
     }
 
@@ -242,7 +247,8 @@ class XlsxImportTest {
             workbook.write(out);
         }
 
-        assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("6.3"));
+        assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("6.3"));
         ProgressReport report = (ProgressReport) store.record(store.list(null, 0).get(0).messageId()).orElseThrow();
         assertThat(report.getPercentComplete()).isEqualByComparingTo("33.33");
         assertThat(report.getPeriodStart()).isEqualTo(LocalDate.of(2020, 3, 1));
