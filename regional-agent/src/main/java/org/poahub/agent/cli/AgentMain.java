@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** Entry point of the regional agent: {@code java -jar regional-agent.jar <comando>}. */
 @Command(name = "poa-agente", description = "Agente regional del POA: registra avances y gastos, los guarda en disco "
         + "y los envía al servidor central cuando hay conexión.",
-        synopsisHeading = "Uso: ", commandListHeading = "%nComandos:%n", optionListHeading = "%nOpciones:%n",
+        synopsisHeading = "Uso: ", synopsisSubcommandLabel = "COMANDO", commandListHeading = "%nComandos:%n",
+        optionListHeading = "%nOpciones:%n",
         subcommands = {RecordCommands.Progress.class, RecordCommands.Expenditure.class, RecordCommands.Correct.class,
                 RecordCommands.Reverse.class, QueryCommands.ListReports.class, QueryCommands.Status.class,
                 SyncCommands.Sync.class, SyncCommands.Run.class, InputCommands.Import.class,
@@ -21,11 +22,11 @@ public final class AgentMain implements Callable<Integer> {
     public static final int FAILED = 1;
     public static final int BAD_CONFIG = 2;
 
-    @Option(names = {"-c", "--config"}, description = "Archivo de configuración (por defecto: variable "
+    @Option(names = {"-c", "--config"}, paramLabel = "<archivo>", description = "Archivo de configuración (por defecto: variable "
             + "POA_AGENT_CONFIG o ./poa-agent.properties).", scope = CommandLine.ScopeType.INHERIT)
     Path config;
 
-    @Option(names = {"-h", "--ayuda"}, usageHelp = true, description = "Muestra esta ayuda.",
+    @Option(names = {"-h", "--ayuda", "--help"}, usageHelp = true, description = "Muestra esta ayuda.",
             scope = CommandLine.ScopeType.INHERIT)
     boolean help;
 
@@ -51,6 +52,11 @@ public final class AgentMain implements Callable<Integer> {
     }
 
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with Spanish error handling (tests set their own output writers on it). */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AgentMain());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
@@ -60,11 +66,12 @@ public final class AgentMain implements Callable<Integer> {
             commandLine.getErr().println("Error: " + e.getMessage());
             return FAILED;
         });
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("Error: " + e.getMessage());
-            e.getCommandLine().getErr().println("Use --ayuda para ver las opciones.");
-            return FAILED;
-        });
-        return cli.execute(args);
+        cli.setParameterExceptionHandler(new SpanishParseErrors());
+        // picocli's usage headings are English unless set on every subcommand
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().synopsisHeading("Uso: ").optionListHeading("%nOpciones:%n")
+                    .parameterListHeading("%nArgumentos:%n");
+        }
+        return cli;
     }
 }

@@ -24,7 +24,7 @@ final class InputCommands {
     static final class Import implements Callable<Integer> {
         @ParentCommand
         AgentMain root;
-        @Parameters(index = "0", description = "Archivo a importar.")
+        @Parameters(paramLabel = "<archivo>", index = "0", description = "Archivo a importar.")
         Path file;
 
         @Override
@@ -87,13 +87,13 @@ final class InputCommands {
     static final class Simulate implements Callable<Integer> {
         @ParentCommand
         AgentMain root;
-        @Option(names = "--cantidad", defaultValue = "0", description = "Cuántos informes (0 = un año de informes "
+        @Option(names = "--cantidad", paramLabel = "<n>", defaultValue = "0", description = "Cuántos informes (0 = un año de informes "
                 + "mensuales por operación).")
         long count;
-        @Option(names = "--invalidos", defaultValue = "0.05", description = "Proporción de informes inválidos, "
+        @Option(names = "--invalidos", paramLabel = "<proporción>", defaultValue = "0.05", description = "Proporción de informes inválidos, "
                 + "de 0 a 1 (por defecto 0.05).")
         double invalidShare;
-        @Option(names = "--semilla", defaultValue = "2020", description = "Semilla aleatoria (mismo valor, mismos datos).")
+        @Option(names = "--semilla", paramLabel = "<n>", defaultValue = "2020", description = "Semilla aleatoria (mismo valor, mismos datos).")
         long seed;
 
         @Override
@@ -114,7 +114,7 @@ final class InputCommands {
 
     @Command(name = "plantilla", description = "Escribe la plantilla de importación (.csv y .xlsx) en una carpeta.")
     static final class Template implements Callable<Integer> {
-        @Parameters(index = "0", defaultValue = ".", description = "Carpeta destino (por defecto la actual).")
+        @Parameters(paramLabel = "<carpeta>", index = "0", defaultValue = ".", description = "Carpeta destino (por defecto la actual).")
         Path folder;
 
         @Override

@@ -26,7 +26,7 @@ final class QueryCommands {
         boolean rejected;
         @Option(names = "--pendientes", description = "Solo los que aún no se enviaron.")
         boolean pending;
-        @Option(names = "--ultimos", defaultValue = "50", description = "Cuántos mostrar, los más recientes "
+        @Option(names = "--ultimos", paramLabel = "<n>", defaultValue = "50", description = "Cuántos mostrar, los más recientes "
                 + "(0 = todos; por defecto 50).")
         int last;
 

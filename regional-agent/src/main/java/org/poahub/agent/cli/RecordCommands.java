@@ -32,23 +32,23 @@ final class RecordCommands {
     static final class Progress implements Callable<Integer> {
         @ParentCommand
         AgentMain root;
-        @Option(names = "--operacion", required = true, description = "Código de la operación, p. ej. 11.04.02.")
+        @Option(names = "--operacion", paramLabel = "<código>", required = true, description = "Código de la operación, p. ej. 11.04.02.")
         String operation;
-        @Option(names = "--desde", required = true, description = "Inicio del periodo (AAAA-MM-DD).")
+        @Option(names = "--desde", paramLabel = "<AAAA-MM-DD>", required = true, description = "Inicio del periodo (AAAA-MM-DD).")
         LocalDate from;
-        @Option(names = "--hasta", required = true, description = "Fin del periodo (AAAA-MM-DD).")
+        @Option(names = "--hasta", paramLabel = "<AAAA-MM-DD>", required = true, description = "Fin del periodo (AAAA-MM-DD).")
         LocalDate to;
-        @Option(names = "--valor", required = true, description = "Valor alcanzado acumulado hacia la meta.")
+        @Option(names = "--valor", paramLabel = "<número>", required = true, description = "Valor alcanzado acumulado hacia la meta.")
         BigDecimal value;
-        @Option(names = "--porcentaje", description = "Porcentaje de avance (0 a 100).")
+        @Option(names = "--porcentaje", paramLabel = "<número>", description = "Porcentaje de avance (0 a 100).")
         BigDecimal percent;
-        @Option(names = "--narrativa", defaultValue = "", description = "Descripción del avance.")
+        @Option(names = "--narrativa", paramLabel = "<texto>", defaultValue = "", description = "Descripción del avance.")
         String narrative;
-        @Option(names = "--evidencia", description = "Documento de verificación (se puede repetir).")
+        @Option(names = "--evidencia", paramLabel = "<documento>", description = "Documento de verificación (se puede repetir).")
         List<String> evidence;
-        @Option(names = "--responsable", required = true, description = "Nombre de quien informa.")
+        @Option(names = "--responsable", paramLabel = "<nombre>", required = true, description = "Nombre de quien informa.")
         String reporter;
-        @Option(names = "--gestion", description = "Gestión (año fiscal); por defecto la de la configuración.")
+        @Option(names = "--gestion", paramLabel = "<año>", description = "Gestión (año fiscal); por defecto la de la configuración.")
         Integer year;
 
         @Override
@@ -65,21 +65,21 @@ final class RecordCommands {
     static final class Expenditure implements Callable<Integer> {
         @ParentCommand
         AgentMain root;
-        @Option(names = "--operacion", required = true, description = "Código de la operación, p. ej. 11.04.02.")
+        @Option(names = "--operacion", paramLabel = "<código>", required = true, description = "Código de la operación, p. ej. 11.04.02.")
         String operation;
-        @Option(names = "--partida", required = true, description = "Objeto del gasto, p. ej. 25220.")
+        @Option(names = "--partida", paramLabel = "<partida>", required = true, description = "Objeto del gasto, p. ej. 25220.")
         String objectCode;
-        @Option(names = "--fuente", defaultValue = "Columna 1", description = "Fuente de financiamiento (columna de financiamiento del plan; por defecto «Columna 1»).")
+        @Option(names = "--fuente", paramLabel = "<fuente>", defaultValue = "Columna 1", description = "Fuente de financiamiento (columna de financiamiento del plan; por defecto «Columna 1»).")
         String source;
-        @Option(names = "--monto", required = true, description = "Monto en bolivianos, p. ej. 1250.50.")
+        @Option(names = "--monto", paramLabel = "<monto>", required = true, description = "Monto en bolivianos, p. ej. 1250.50.")
         BigDecimal amount;
-        @Option(names = "--fecha", required = true, description = "Fecha del gasto (AAAA-MM-DD).")
+        @Option(names = "--fecha", paramLabel = "<AAAA-MM-DD>", required = true, description = "Fecha del gasto (AAAA-MM-DD).")
         LocalDate date;
-        @Option(names = "--comprobante", required = true, description = "Número del comprobante.")
+        @Option(names = "--comprobante", paramLabel = "<número>", required = true, description = "Número del comprobante.")
         String document;
-        @Option(names = "--descripcion", defaultValue = "", description = "Descripción del gasto.")
+        @Option(names = "--descripcion", paramLabel = "<texto>", defaultValue = "", description = "Descripción del gasto.")
         String description;
-        @Option(names = "--gestion", description = "Gestión (año fiscal); por defecto la de la configuración.")
+        @Option(names = "--gestion", paramLabel = "<año>", description = "Gestión (año fiscal); por defecto la de la configuración.")
         Integer year;
 
         @Override
@@ -96,15 +96,15 @@ final class RecordCommands {
     static final class Correct implements Callable<Integer> {
         @ParentCommand
         AgentMain root;
-        @Parameters(index = "0", description = "Id del informe a corregir (ver 'listar').")
+        @Parameters(paramLabel = "<id>", index = "0", description = "Id del informe a corregir (ver 'listar').")
         UUID target;
-        @Option(names = "--valor", description = "Valor alcanzado corregido.")
+        @Option(names = "--valor", paramLabel = "<número>", description = "Valor alcanzado corregido.")
         BigDecimal value;
-        @Option(names = "--porcentaje", description = "Porcentaje corregido.")
+        @Option(names = "--porcentaje", paramLabel = "<número>", description = "Porcentaje corregido.")
         BigDecimal percent;
-        @Option(names = "--narrativa", description = "Narrativa corregida.")
+        @Option(names = "--narrativa", paramLabel = "<texto>", description = "Narrativa corregida.")
         String narrative;
-        @Option(names = "--responsable", required = true, description = "Nombre de quien corrige.")
+        @Option(names = "--responsable", paramLabel = "<nombre>", required = true, description = "Nombre de quien corrige.")
         String reporter;
 
         @Override
@@ -128,9 +128,9 @@ final class RecordCommands {
     static final class Reverse implements Callable<Integer> {
         @ParentCommand
         AgentMain root;
-        @Parameters(index = "0", description = "Id del gasto a revertir (ver 'listar').")
+        @Parameters(paramLabel = "<id>", index = "0", description = "Id del gasto a revertir (ver 'listar').")
         UUID target;
-        @Option(names = "--motivo", required = true, description = "Motivo de la reversión.")
+        @Option(names = "--motivo", paramLabel = "<motivo>", required = true, description = "Motivo de la reversión.")
         String reason;
 
         @Override

@@ -236,9 +236,10 @@ public final class ReportImporter {
             if (value.isEmpty()) {
                 return null;
             }
-            String normal = value.replace(" ", "");
-            if (normal.contains(",") && !normal.contains(".")) {
-                normal = normal.replace(',', '.');
+            // a comma alone is the decimal separator (1250,50); with both, the last one is (1.234,56 or 1,234.56)
+            String normal = value.replace(" ", "").replace("\u00a0", "");
+            if (normal.lastIndexOf(',') > normal.lastIndexOf('.')) {
+                normal = normal.replace(".", "").replace(',', '.');
             } else {
                 normal = normal.replace(",", "");
             }

@@ -2,27 +2,24 @@ package org.poahub.agent.dropfolder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
 
 /**
- * Reads the first sheet of an {@code .xlsx} (Apache POI) or a {@code .csv} (';' or ',' separated, UTF-8, double
- * quotes) into rows keyed by the lower-case header. The CSV reader is hand-written because the template's CSV is
- * simple (no multi-line cells) and a library for it would be the agent's only use.
+ * Reads the first sheet of an {@code .xlsx} (streamed with fastexcel-reader) or a {@code .csv} (';' or ','
+ * separated, UTF-8, double quotes) into rows keyed by the lower-case header. The CSV reader is hand-written because
+ * the template's CSV is simple (no multi-line cells) and a library for it would be the agent's only use.
  */
 public final class SheetReader {
 
@@ -58,36 +55,30 @@ public final class SheetReader {
         return raw.isEmpty() ? List.of() : raw.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
+    /**
+     * Streams the first sheet with fastexcel-reader (StAX, row by row). Apache POI's usermodel builds the whole
+     * workbook first and even its SAX event API builds XMLBeans objects per string cell: measured, reading was most
+     * of an import's time (docs/benchmarks.md). Cells become text as in {@link ExcelCellText}.
+     */
     private static List<List<String>> readXlsx(Path file) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : text(cell, formatter));
-                    }
-                }
-                while (rows.size() < r) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
+            ExcelCellText text = new ExcelCellText(workbook.isDate1904());
+            for (Iterator<Row> it = sheet.iterator(); it.hasNext(); ) {
+                Row row = it.next();
+                // row numbers are Excel's (1-based); rows absent from the file stay empty so numbering holds
+                while (rows.size() < row.getRowNum() - 1) {
                     rows.add(List.of());
+                }
+                List<String> cells = new ArrayList<>(row.getCellCount());
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    cells.add(text.of(row.getCell(c)));
                 }
                 rows.add(cells);
             }
         }
         return rows;
-    }
-
-    private static String text(Cell cell, DataFormatter formatter) {
-        return switch (cell.getCellType()) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : new java.math.BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros()
-                            .toPlainString();
-            default -> formatter.formatCellValue(cell);
-        };
     }
 
     private static List<List<String>> readCsv(Path file) throws IOException {

@@ -85,6 +85,11 @@ public final class AgentProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_DEFAULTS);
+        // diagnostics only (e.g. -XX:NativeMemoryTracking=summary for the benchmark), never set by the tests
+        String extra = System.getProperty("agent.jvm.extra", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", JAR.toString(), "--config", config.toString()));
         return command;
     }
