@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,10 +36,11 @@ import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.RegistryClientConfig;
 import org.poahub.registry.RestSchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
-import org.poahub.testkit.TestKafka;
+import org.poahub.testkit.KraftBroker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.DeserializationFeature;
@@ -45,12 +48,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The worked example of docs/consolidation.md, sent over the real broker through the hub's ingest route (schemas in
+ * The worked example of docs/consolidation.md, sent over a real broker through the hub's ingest route (schemas in
  * the hub's own registry, real PostgreSQL with the seeded SENAVEX 2020 plan), then read back through the
- * consolidation API as of 30/06/2020: every number the document states is checked here.
+ * consolidation API as of 30/06/2020.
+ *
+ * <p>The broker is this test's own: the shared test broker holds other tests' reports on the same regional topics,
+ * which this hub's new consumer group would read from the beginning and add to the figures. The hub is closed after
+ * the class ({@code @DirtiesContext}) so it never outlives the broker, which stops with the JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext
 class ConsolidationWorkedExampleIT {
+
+    private static final KraftBroker BROKER = startBroker();
 
     private static final int PORT = freePort();
     private static final String WRITER = "agent-writer";
@@ -63,6 +73,7 @@ class ConsolidationWorkedExampleIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
+        registry.add("poa.kafka.bootstrap-servers", BROKER::bootstrapServers);
         registry.add("server.port", () -> PORT);
         registry.add("poa.ingest.enabled", () -> "true");
         registry.add("poa.plan.seed-on-empty", () -> "true");
@@ -87,7 +98,7 @@ class ConsolidationWorkedExampleIT {
 
     @BeforeAll
     static void clients() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -341,6 +352,24 @@ class ConsolidationWorkedExampleIT {
                 .setDocumentNumber("C-" + sequence).setReportedAt(Instant.now()).setReversesMessageId(reverses)
                 .setClientVersion(null)
                 .build();
+    }
+
+    private static KraftBroker startBroker() {
+        try {
+            Path dir = Files.createTempDirectory("poa-consolidation-kafka-");
+            KraftBroker broker = KraftBroker.builder(dir).maxHeap("256m").start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                broker.stop();
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary directory left behind is harmless
+                }
+            }, "poa-consolidation-kafka-stop"));
+            return broker;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {
