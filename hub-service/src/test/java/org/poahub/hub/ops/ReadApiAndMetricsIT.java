@@ -98,8 +98,10 @@ class ReadApiAndMetricsIT {
     void sendReports() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
-        serializer = new AvroWireSerializer<>(new RestSchemaRegistryClient(RegistryClientConfig.of(
-                "http://localhost:" + PORT, WRITER + ":" + WRITER_PASSWORD)),
+        // A generous request timeout: the first registrations hit a cold hub on a shared, busy build machine.
+        serializer = new AvroWireSerializer<>(new RestSchemaRegistryClient(new RegistryClientConfig(
+                List.of(URI.create("http://localhost:" + PORT)), WRITER + ":" + WRITER_PASSWORD,
+                RegistryClientConfig.DEFAULT_CONNECT_TIMEOUT, Duration.ofSeconds(60))),
                 Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true"), false);
 
         // agent-ops-lp (BO-H): sequences 1 and 3 arrive, 2 is missing; reported an hour before they reach the hub.
