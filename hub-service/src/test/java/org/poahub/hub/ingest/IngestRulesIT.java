@@ -8,6 +8,9 @@ import static org.poahub.hub.ingest.IngestTestClient.messageId;
 import static org.poahub.hub.ingest.IngestTestClient.progress;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -41,6 +44,8 @@ import org.poahub.routes.ingest.ReportIngestRoute;
 import org.poahub.rules.PlanView;
 import org.poahub.rules.PlannedOperation;
 import org.poahub.rules.RuleCodes;
+import org.poahub.testkit.KraftBroker;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -48,16 +53,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * Every validation rule of issue 5 through the real route (real broker, the hub's registry, real PostgreSQL with the
- * seeded SENAVEX 2020 plan), in one hub: the outcome on the region's outcome topic with its status, code and
+ * Every validation rule of issue 5 through the real route (a real broker of this test's own, so other tests' reports
+ * do not reach these totals; the hub's registry; real PostgreSQL with the seeded SENAVEX 2020 plan), in one hub: the outcome on the region's outcome topic with its status, code and
  * Spanish message; for a rejection the dead letter (original bytes, reason headers) and the {@code rejected_report}
  * row, and no change to the consolidated figures; for an accepted report its effect on them. Also a poison record
  * (a simulated bug in the plan look-up) that is set aside after its attempts while the records around it go through.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IngestRulesIT {
 
     private static final int PORT = freePort();
@@ -66,9 +74,25 @@ class IngestRulesIT {
     /** Looking this operation up throws, as a bug would: the poison record. */
     static final String POISON_OPERATION = "66.66.66";
 
+    private static KraftBroker broker;
+    private static Path brokerDir;
+
+    private static synchronized KraftBroker broker() {
+        if (broker == null) {
+            try {
+                brokerDir = Files.createTempDirectory("poa-rules-kafka-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            broker = KraftBroker.builder(brokerDir).start();
+        }
+        return broker;
+    }
+
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
+        registry.add("poa.kafka.bootstrap-servers", () -> broker().bootstrapServers());
         registry.add("server.port", () -> PORT);
         registry.add("poa.ingest.enabled", () -> "true");
         registry.add("poa.plan.seed-on-empty", () -> "true");
@@ -84,6 +108,15 @@ class IngestRulesIT {
 
     @TestConfiguration
     static class PoisonedPlan {
+        /** Stops the test's broker when the context closes, after Camel stopped its consumers and producers. */
+        @Bean
+        DisposableBean ownBrokerStopper() {
+            return () -> {
+                broker().close();
+                FileSystemUtils.deleteRecursively(brokerDir);
+            };
+        }
+
         @Bean
         @Primary
         PlanView poisonedPlanView(PlanService plans, RegionCatalogue regions) {
@@ -112,7 +145,8 @@ class IngestRulesIT {
 
     static IngestTestClient client() {
         if (client == null) {
-            client = new IngestTestClient("http://localhost:" + PORT, WRITER + ":" + WRITER_PASSWORD);
+            client = new IngestTestClient(broker().bootstrapServers(), "http://localhost:" + PORT,
+                    WRITER + ":" + WRITER_PASSWORD);
         }
         return client;
     }

@@ -72,7 +72,7 @@ class UnbudgetedObjectRejectedIT {
                 .param(report.getMessageId()).query().singleRow();
         assertThat(row).containsEntry("code", RuleCodes.OBJECT_NOT_BUDGETED).containsEntry("field", "objectCode")
                 .containsEntry("message", message);
-        assertThat(jdbc.sql("select count(*) from consolidated_spend where region_code = 'BO-P' and object_group = '50000'")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select status from report where message_id = ?").param(report.getMessageId())
+                .query(String.class).single()).isEqualTo("REJECTED");
     }
 }
