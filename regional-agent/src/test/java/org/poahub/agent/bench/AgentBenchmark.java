@@ -10,7 +10,7 @@ import java.util.Properties;
 import org.poahub.agent.dropfolder.ReportImporter;
 import org.poahub.agent.dropfolder.SheetReader;
 import org.poahub.agent.dropfolder.TemplateWriter;
-import org.poahub.agent.it.AgentITSupportAccess;
+import org.poahub.agent.it.AgentITSupport;
 import org.poahub.agent.it.AgentProcess;
 import org.poahub.agent.it.BacklogDrain;
 import org.poahub.agent.it.TestRegistryServer;
@@ -115,9 +115,9 @@ public final class AgentBenchmark {
 
     static void backlog(Path dir) throws Exception {
         String bootstrap = TestKafka.bootstrapServers();
-        AgentITSupportAccess.createTopics(bootstrap, "BO-N");
+        AgentITSupport.createTopics(bootstrap, "BO-N");
         try (TestRegistryServer registry = new TestRegistryServer()) {
-            AgentITSupportAccess.registerSchemas(registry, "BO-N");
+            AgentITSupport.registerSchemas(registry, "BO-N");
             BacklogDrain.Result r = BacklogDrain.run(dir, "BO-N", bootstrap, registry.url(), 100_000);
             System.out.printf("drain of a 100,000 backlog (sincronizar, %s): exit %d, %.1f s (%.0f reports/s), "
                     + "max RSS %d MB, heap in use per progress line: min %d MB, max %d MB over %d samples%n",
