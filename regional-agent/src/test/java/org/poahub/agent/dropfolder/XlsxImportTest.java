@@ -164,6 +164,33 @@ class XlsxImportTest {
     }
 
     @Test
+    void datesOfAWorkbookCountingFrom1904AreTheSameDays() throws IOException {
+        Path file = dir.resolve("mac.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            var workbookPr = workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
+                    : workbook.getCTWorkbook().addNewWorkbookPr();
+            workbookPr.setDate1904(true);
+            Sheet sheet = workbook.createSheet("informes");
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < HEADER.size(); c++) {
+                header.createCell(c).setCellValue(HEADER.get(c));
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("gasto");
+            row.createCell(1).setCellValue(2020);
+            row.createCell(2).setCellValue("11.04.02");
+            row.createCell(HEADER.indexOf("partida")).setCellValue("25220");
+            row.createCell(HEADER.indexOf("comprobante")).setCellValue("C-1");
+            amount(row, 10, null);
+            date(row, LocalDate.of(2020, 3, 15), "dd/mm/yyyy");
+            workbook.write(out);
+        }
+
+        assertThat(importedAmounts(file)).hasSize(1);
+        assertThat(storedSpendDates()).containsExactly(LocalDate.of(2020, 3, 15));
+    }
+
+    @Test
     void formulaCellsGiveTheirResult() throws IOException {
         Path file = workbook("formulas.xlsx",
                 r -> {

@@ -19,8 +19,8 @@ public final class AgentProcess {
     public static final Path JAR = Path.of(System.getProperty("poa.agent.jar", "target/regional-agent.jar"))
             .toAbsolutePath();
     /** The launcher's defaults (same as {@code poa-agente} and {@code deploy/systemd/poa-agent.service}). */
-    public static final List<String> JVM_DEFAULTS = List.of("-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m");
+    public static final List<String> JVM_DEFAULTS = List.of("-Xms8m", "-Xmx64m", "-Xmn8m", "-Xss512k",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m");
 
     /** The outcome of a finished command. */
     public record Output(int exitCode, String stdout, String stderr) {
