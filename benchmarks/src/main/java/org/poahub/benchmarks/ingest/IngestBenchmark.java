@@ -1,0 +1,227 @@
+package org.poahub.benchmarks.ingest;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.GroupState;
+import org.flywaydb.core.Flyway;
+import org.poahub.contract.Topics;
+import org.poahub.testkit.TestDatabase;
+import org.poahub.testkit.TestKafka;
+import org.poahub.testkit.TestPostgres;
+
+/**
+ * The hub draining N preloaded reports into PostgreSQL against a plain-consumer baseline, then the hub's end-to-end
+ * latency at a fixed offered load, on the testkit's embedded KRaft broker and PostgreSQL. Progress goes to stderr, the
+ * Markdown result to stdout; nothing is written into the repository. See docs/benchmarks.md for the command.
+ */
+public final class IngestBenchmark {
+
+    private static final int FISCAL_YEAR = 2020;
+    /** The hub's default batch (poa.ingest.max-poll-records); the baseline polls the same. */
+    private static final int MAX_POLL_RECORDS = 500;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofHours(6);
+
+    private final IngestBenchmarkOptions options;
+
+    private IngestBenchmark(IngestBenchmarkOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        IngestBenchmarkOptions options;
+        try {
+            options = IngestBenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status = 0;
+        try {
+            IngestBenchmarkResult result = new IngestBenchmark(options).run();
+            System.out.println();
+            System.out.println(result.markdown(options, machine()));
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // The testkit's shutdown hooks stop the broker and PostgreSQL and delete their temporary directories.
+        System.exit(status);
+    }
+
+    private IngestBenchmarkResult run() throws Exception {
+        double loadStart = loadAverage();
+        String bootstrap = TestKafka.bootstrapServers();
+        TestDatabase hubDatabase = TestPostgres.freshDatabase();
+        log("broker %s, PostgreSQL %s (hub database %s); starting the hub", bootstrap, TestPostgres.kind(),
+                hubDatabase.jdbcUrl());
+        List<String> topics = Topics.REGION_CODES.stream().sorted()
+                .flatMap(r -> java.util.stream.Stream.of(Topics.progress(r), Topics.expenditure(r))).toList();
+
+        try (HubUnderTest hub = new HubUnderTest(bootstrap, hubDatabase, options.partitions(), MAX_POLL_RECORDS);
+             Admin admin = TestKafka.admin()) {
+            List<String> regions = Topics.REGION_CODES.stream().sorted().toList();
+            int agentsPerRegion = options.agentsPerRegion(regions.size());
+            ReportGenerator generator = new ReportGenerator(hub.plan(FISCAL_YEAR), regions, agentsPerRegion,
+                    options.invalidPercent(), options.seed());
+            TopicTotals topicTotals = new TopicTotals(admin, topics);
+
+            double preloadSeconds;
+            try (ReportProducer producer = new ReportProducer(bootstrap, hub.registryUrl(), hub.registryUserInfo())) {
+                log("preloading %,d reports", options.reports());
+                long start = System.nanoTime();
+                producer.preload(generator, options.reports(), sent -> log("  %,d sent", sent));
+                preloadSeconds = seconds(start);
+            }
+            long total = topicTotals.endTotal();
+            if (total != options.reports()) {
+                throw new IllegalStateException("The topics hold " + total + " records, expected " + options.reports());
+            }
+
+            log("hub: draining %,d reports", total);
+            long hubStart = System.nanoTime();
+            hub.startIngest();
+            ReportRows hubRows = new ReportRows(hubDatabase);
+            hubRows.await(total, DRAIN_TIMEOUT, done -> log("  hub: %,d rows", done));
+            double hubSeconds = seconds(hubStart);
+            hub.stopIngest();
+            log("hub: its consumer group has committed offsets for %,d of %,d records",
+                    topicTotals.committedTotal(hub.groupId()), total);
+            Map<String, Long> statuses = statuses(hubDatabase);
+            requireRows(statuses.values().stream().mapToLong(Long::longValue).sum(), total, "hub");
+            log("hub: %.1f s, %,.0f reports/s, %s", hubSeconds, total / hubSeconds, statuses);
+
+            double baselineSeconds = baseline(bootstrap, topics, hub, total);
+
+            IngestBenchmarkResult.Latency latency = null;
+            if (options.latencyPhase()) {
+                latency = latency(hub, hubDatabase, generator, admin, total / hubSeconds);
+            }
+            return new IngestBenchmarkResult(options.reports(), agentsPerRegion, preloadSeconds, hubSeconds, statuses,
+                    baselineSeconds, latency, loadStart, loadAverage());
+        }
+    }
+
+    private double baseline(String bootstrap, List<String> topics, HubUnderTest hub, long total) throws Exception {
+        TestDatabase database = TestPostgres.freshDatabase();
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
+                .locations("classpath:db/migration").load().migrate();
+        BaselineConsumer baseline = new BaselineConsumer(bootstrap, topics, MAX_POLL_RECORDS, database,
+                hub.registryUrl(), hub.registryUserInfo());
+        log("baseline: draining %,d reports", total);
+        Thread thread = new Thread(baseline, "bench-baseline");
+        long start = System.nanoTime();
+        thread.start();
+        try {
+            new ReportRows(database).await(total, DRAIN_TIMEOUT, done -> log("  baseline: %,d rows", done));
+        } finally {
+            baseline.stop();
+            thread.join();
+        }
+        double seconds = seconds(start);
+        if (baseline.failure() != null) {
+            throw new IllegalStateException("The baseline failed", baseline.failure());
+        }
+        log("baseline: %.1f s, %,.0f reports/s", seconds, total / seconds);
+        return seconds;
+    }
+
+    private IngestBenchmarkResult.Latency latency(HubUnderTest hub, TestDatabase database, ReportGenerator generator,
+                                                  Admin admin, double hubRate) throws Exception {
+        if (hubRate < options.loadRate()) {
+            // Offered more than it can drain, the hub's backlog (and so the latency) grows for the whole phase.
+            log("latency: skipped, the hub drained %,.0f reports/s, less than the offered %,d reports/s "
+                    + "(pass a lower --load-rate)", hubRate, options.loadRate());
+            return null;
+        }
+        LatencyRecorder recorder = new LatencyRecorder();
+        try (CommitLatencyProbe probe = new CommitLatencyProbe(database, recorder);
+             ReportProducer producer = new ReportProducer(TestKafka.bootstrapServers(), hub.registryUrl(),
+                     hub.registryUserInfo())) {
+            hub.startIngest();
+            awaitStable(admin, hub.groupId());
+            log("latency: offering %,d reports/s for %d s", options.loadRate(), options.loadSeconds());
+            int offered = producer.offer(generator, options.loadRate(), options.loadSeconds());
+            long deadline = System.nanoTime() + Duration.ofSeconds(options.loadSeconds() + 300L).toNanos();
+            while (recorder.count() < offered && System.nanoTime() < deadline && probe.failure() == null) {
+                TopicTotals.sleep(Duration.ofMillis(100));
+            }
+            hub.stopIngest();
+            if (probe.failure() != null) {
+                throw new IllegalStateException("Listening for commits failed", probe.failure());
+            }
+            if (recorder.count() != offered) {
+                throw new IllegalStateException("Saw " + recorder.count() + " commits of " + offered + " reports");
+            }
+            var result = new IngestBenchmarkResult.Latency(options.loadRate(), options.loadSeconds(), offered,
+                    recorder.percentile(50), recorder.percentile(99), recorder.percentile(100));
+            log("latency: p50 %d ms, p99 %d ms, max %d ms", result.p50(), result.p99(), result.max());
+            return result;
+        }
+    }
+
+    /** Waits until the hub's consumer has joined and has its partitions, so the latency phase times no group join. */
+    private static void awaitStable(Admin admin, String groupId) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var group = admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
+            if (group.groupState() == GroupState.STABLE && !group.members().isEmpty()
+                    && !group.members().iterator().next().assignment().topicPartitions().isEmpty()) {
+                return;
+            }
+            TopicTotals.sleep(Duration.ofMillis(100));
+        }
+        throw new IllegalStateException("The hub's consumer group " + groupId + " did not become stable");
+    }
+
+    private static Map<String, Long> statuses(TestDatabase database) throws SQLException {
+        Map<String, Long> statuses = new TreeMap<>();
+        try (Connection c = connect(database); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select status, count(*) from report group by status")) {
+            while (rs.next()) {
+                statuses.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return statuses;
+    }
+
+    private static Connection connect(TestDatabase database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    private static void requireRows(long rows, long expected, String who) {
+        if (rows != expected) {
+            throw new IllegalStateException(who + ": " + rows + " report rows after the drain, expected " + expected);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String machine() {
+        Runtime rt = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "%d cores, max heap %d MiB, Java %s (%s), %s %s",
+                rt.availableProcessors(), rt.maxMemory() >> 20, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[%tT] %s%n", System.currentTimeMillis(), String.format(Locale.ROOT, format, args));
+    }
+}
