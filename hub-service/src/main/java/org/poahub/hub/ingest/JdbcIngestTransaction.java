@@ -59,9 +59,8 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     @Override
     public BigDecimal cumulativeSpend(int fiscalYear, String operationCode, PlannedBudgetLine line) {
         return jdbc.sql("""
-                select object_code, funding_source, sum(amount) from report
-                where kind = 'EXPENDITURE' and status <> 'REJECTED' and fiscal_year = ? and operation_code = ?
-                group by object_code, funding_source""")
+                select object_code, funding_source, spent from operation_spend
+                where fiscal_year = ? and operation_code = ?""")
                 .params(fiscalYear, operationCode)
                 .query((rs, n) -> line.covers(rs.getString(1), rs.getString(2)) ? rs.getBigDecimal(3) : BigDecimal.ZERO)
                 .list().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -179,31 +178,41 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
                 .update() == 1;
     }
 
+    /**
+     * Keeps the agent's gaps incrementally: a sequence above the highest adds the numbers skipped to the missing
+     * ones, a lower one fills its gap. Each report costs the same however many the agent has sent.
+     */
     private void trackSequence(DecodedReport report) {
-        jdbc.sql("insert into agent_sequence (agent_id, sequence) values (?, ?) on conflict do nothing")
-                .params(report.agentId(), report.sequence()).update();
+        boolean firstTime = jdbc.sql("insert into agent_sequence (agent_id, sequence) values (?, ?) on conflict do nothing")
+                .params(report.agentId(), report.sequence()).update() == 1;
         Instant reportedAt = report.kind() == ReportKind.PROGRESS ? report.progress().getReportedAt()
                 : report.expenditure().getReportedAt();
         jdbc.sql("""
                 insert into agent_sync (agent_id, region_code, last_message_id, last_reported_at, last_received_at,
-                    highest_sequence, highest_contiguous_sequence)
-                values (?, ?, ?, ?, now(), ?, 0)
+                    highest_sequence, highest_contiguous_sequence, missing_sequences)
+                values (:agent, :region, :message, :reportedAt, now(), :sequence, 0,
+                    array(select generate_series(1, :sequence - 1)))
                 on conflict (agent_id) do update set region_code = excluded.region_code,
                     last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
                     last_received_at = excluded.last_received_at,
-                    highest_sequence = greatest(agent_sync.highest_sequence, excluded.highest_sequence)""")
-                .params(report.agentId(), report.regionCode(), report.messageId(), Timestamp.from(reportedAt),
-                        report.sequence())
+                    highest_sequence = greatest(agent_sync.highest_sequence, excluded.highest_sequence),
+                    missing_sequences = case
+                        when not :firstTime then agent_sync.missing_sequences
+                        when excluded.highest_sequence > agent_sync.highest_sequence then agent_sync.missing_sequences
+                            || array(select generate_series(agent_sync.highest_sequence + 1,
+                                                            excluded.highest_sequence - 1))
+                        else array_remove(agent_sync.missing_sequences, excluded.highest_sequence) end""")
+                .param("agent", report.agentId())
+                .param("region", report.regionCode())
+                .param("message", report.messageId())
+                .param("reportedAt", Timestamp.from(reportedAt))
+                .param("sequence", report.sequence())
+                .param("firstTime", firstTime)
                 .update();
-        // Recomputed from the received sequences; linear in the agent's highest sequence (a few thousand a year).
         jdbc.sql("""
-                update agent_sync s set
-                    missing_sequences = array(select g from generate_series(1, s.highest_sequence) g
-                        where not exists (select 1 from agent_sequence q where q.agent_id = s.agent_id and q.sequence = g)
-                        order by g),
-                    highest_contiguous_sequence = (select min(g) - 1 from generate_series(1, s.highest_sequence + 1) g
-                        where not exists (select 1 from agent_sequence q where q.agent_id = s.agent_id and q.sequence = g))
-                where s.agent_id = ?""")
+                update agent_sync set highest_contiguous_sequence =
+                    coalesce((select min(m) from unnest(missing_sequences) m) - 1, highest_sequence)
+                where agent_id = ?""")
                 .param(report.agentId()).update();
     }
 
@@ -256,6 +265,13 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
                     reports = consolidated_spend.reports + 1""")
                 .params(r.getFiscalYear(), r.getOperationCode(), r.getRegionCode(), objectGroup(r.getObjectCode()),
                         r.getFundingSource(), r.getAmount())
+                .update();
+        jdbc.sql("""
+                insert into operation_spend (fiscal_year, operation_code, object_code, funding_source, spent)
+                values (?, ?, ?, ?, ?)
+                on conflict (fiscal_year, operation_code, object_code, funding_source)
+                do update set spent = operation_spend.spent + excluded.spent""")
+                .params(r.getFiscalYear(), r.getOperationCode(), r.getObjectCode(), r.getFundingSource(), r.getAmount())
                 .update();
     }
 

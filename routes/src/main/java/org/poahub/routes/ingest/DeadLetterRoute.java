@@ -16,7 +16,7 @@ public class DeadLetterRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId(ROUTE_ID)
+        from(ENDPOINT).routeId(ROUTE_ID).startupOrder(11)
                 .errorHandler(noErrorHandler())
                 .split(body()).stopOnException()
                     .process(exchange -> {

@@ -17,7 +17,7 @@ public class OutcomeRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId(ROUTE_ID)
+        from(ENDPOINT).routeId(ROUTE_ID).startupOrder(10)
                 // Failures go back to the ingest route, which retries or leaves the offsets uncommitted.
                 .errorHandler(noErrorHandler())
                 .split(body()).stopOnException()

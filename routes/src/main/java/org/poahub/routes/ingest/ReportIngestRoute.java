@@ -1,6 +1,9 @@
 package org.poahub.routes.ingest;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,6 +23,8 @@ public class ReportIngestRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "ingest-reports";
     private static final String RESULT = "poaIngestResult";
+    private static final String COMMITS = "poaIngestCommits";
+    static final int STARTUP_ORDER = 100;
 
     private final IngestSettings settings;
     private final BatchIngestion ingestor;
@@ -53,7 +58,8 @@ public class ReportIngestRoute extends RouteBuilder {
                 .maximumRedeliveries(0)
                 .retriesExhaustedLogLevel(LoggingLevel.WARN).logStackTrace(false).logExhaustedMessageHistory(false);
 
-        from(settings.consumerUri()).routeId(ROUTE_ID)
+        // Started after (so stopped before) the outcome and dead-letter routes it sends to.
+        from(settings.consumerUri()).routeId(ROUTE_ID).startupOrder(STARTUP_ORDER)
                 .process(this::ingestBatch)
                 .setBody(exchange -> result(exchange).outcomes()).to(OutcomeRoute.ENDPOINT)
                 .setBody(exchange -> result(exchange).deadLetters()).to(DeadLetterRoute.ENDPOINT)
@@ -63,10 +69,29 @@ public class ReportIngestRoute extends RouteBuilder {
     }
 
     private void ingestBatch(Exchange exchange) {
-        List<?> exchanges = exchange.getMessage().getBody(List.class);
-        List<IncomingRecord> records = exchanges.stream().map(Exchange.class::cast)
-                .map(ReportIngestRoute::incomingRecord).toList();
+        List<?> batch = exchange.getMessage().getBody(List.class);
+        List<Exchange> exchanges = batch.stream().map(Exchange.class::cast).toList();
+        List<IncomingRecord> records = exchanges.stream().map(ReportIngestRoute::incomingRecord).toList();
+        exchange.setProperty(COMMITS, lastCommitPerPartition(exchanges));
         exchange.setProperty(RESULT, ingestor.ingest(records));
+    }
+
+    /**
+     * In batching mode Camel puts on the batch only the manual commit of its last record, which covers that record's
+     * partition alone; a batch spans several partitions and topics, so each partition's last record is committed.
+     */
+    private static List<KafkaManualCommit> lastCommitPerPartition(List<Exchange> records) {
+        Map<String, KafkaManualCommit> last = new LinkedHashMap<>();
+        for (Exchange record : records) {
+            var message = record.getMessage();
+            KafkaManualCommit commit = message.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+            if (commit == null) {
+                throw new IllegalStateException("No manual commit on a record: allowManualCommit must be on");
+            }
+            last.put(message.getHeader(KafkaConstants.TOPIC, String.class) + "-"
+                    + message.getHeader(KafkaConstants.PARTITION, Integer.class), commit);
+        }
+        return new ArrayList<>(last.values());
     }
 
     private static IncomingRecord incomingRecord(Exchange record) {
@@ -82,11 +107,7 @@ public class ReportIngestRoute extends RouteBuilder {
     }
 
     private static void commitOffsets(Exchange exchange) {
-        KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
-                KafkaManualCommit.class);
-        if (commit == null) {
-            throw new IllegalStateException("No manual commit on the batch: allowManualCommit must be on");
-        }
-        commit.commit();
+        List<?> commits = exchange.getProperty(COMMITS, List.class);
+        commits.stream().map(KafkaManualCommit.class::cast).forEach(KafkaManualCommit::commit);
     }
 }
