@@ -132,13 +132,21 @@ final class IngestTestClient implements AutoCloseable {
 
     // ---- reading back --------------------------------------------------------------------------------------
 
+    /** Every outcome on the region's topic: for a broker of the test's own. */
     List<ReportOutcome> outcomes(String region) {
         return TestKafka.readAll(bootstrapServers, Topics.outcomes(region)).stream()
                 .map(r -> outcomeReader.deserialize(r.topic(), r.value())).toList();
     }
 
+    /**
+     * The outcomes of one report, picked by their key (the message id) before decoding: on the shared test broker
+     * the topic also holds other hubs' outcomes, written with schema ids of their own registries.
+     */
     List<ReportOutcome> outcomes(String region, UUID messageId) {
-        return outcomes(region).stream().filter(o -> o.getMessageId().equals(messageId)).toList();
+        byte[] key = messageId.toString().getBytes(StandardCharsets.UTF_8);
+        return TestKafka.readAll(bootstrapServers, Topics.outcomes(region)).stream()
+                .filter(r -> java.util.Arrays.equals(r.key(), key))
+                .map(r -> outcomeReader.deserialize(r.topic(), r.value())).toList();
     }
 
     ReportOutcome awaitOutcome(String region, UUID messageId) {
