@@ -105,30 +105,14 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
                 case EXPENDITURE -> {
                     ExpenditureReport e = report.expenditure();
                     consolidateSpend(e);
-                    // the report row is already written, so the line's cumulative spend includes this report
-                    yield enricher.enrich(e, line -> lineSpend(e.getFiscalYear(), e.getOperationCode(), line));
+                    // the running total is already updated, so the line's cumulative spend includes this report
+                    yield enricher.enrich(e, line -> cumulativeSpend(e.getFiscalYear(), e.getOperationCode(), line));
                 }
                 case UNKNOWN -> throw new IllegalStateException("A decoded report always has a kind");
             };
             enrichment.ifPresent(en -> insertEnrichment(report.messageId(), en));
         }
         return true;
-    }
-
-    /**
-     * National spend on a budget line, this report included. A group line ({@code 20000}) is the sum of at most one
-     * consolidated row per region; only a detailed line ({@code 25220}) needs the report rows, whose number grows
-     * all year.
-     */
-    private BigDecimal lineSpend(int fiscalYear, String operationCode, PlannedBudgetLine line) {
-        String code = line.objectCode().strip();
-        if (!code.matches("\\d0{4}") || line.fundingSource() == null || line.fundingSource().isBlank()) {
-            return cumulativeSpend(fiscalYear, operationCode, line);
-        }
-        return jdbc.sql("""
-                select coalesce(sum(spent), 0) from consolidated_spend
-                where fiscal_year = ? and operation_code = ? and object_group = ? and funding_source = ?""")
-                .params(fiscalYear, operationCode, code, line.fundingSource()).query(BigDecimal.class).single();
     }
 
     private void insertEnrichment(UUID messageId, ReportEnrichment e) {

@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.poahub.hub.HubApplication;
+import org.poahub.hub.registry.ReportSchemaRegistrar;
 import org.poahub.testkit.KraftBroker;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestPostgres;
@@ -83,11 +87,15 @@ final class HubUnderTest implements AutoCloseable {
             ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class)
                     .registerShutdownHook(false).run(args.toArray(String[]::new));
             HubUnderTest started = new HubUnderTest(broker, agentPort, database, hub, httpPort);
-            RegionalSubjects.register(started.registryUrl(), ADMIN + ":" + ADMIN_PASSWORD);
+            // agents never register schemas: the hub registers every report schema version under each regional subject
+            hub.getBean(ReportSchemaRegistrar.class).completion().get(3, TimeUnit.MINUTES);
             return started;
         } catch (RuntimeException e) {
             broker.close();
             throw e;
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            broker.close();
+            throw new IllegalStateException("The hub did not register the report schemas", e);
         }
     }
 

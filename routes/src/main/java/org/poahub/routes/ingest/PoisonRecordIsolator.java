@@ -1,6 +1,7 @@
 package org.poahub.routes.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.poahub.contract.Finding;
@@ -64,6 +65,7 @@ public class PoisonRecordIsolator implements BatchIngestion {
                 attempts, records.size(), failure);
         List<OutcomeMessage> outcomes = new ArrayList<>();
         List<Rejection> deadLetters = new ArrayList<>();
+        Instant committedAt = null;
         for (IncomingRecord record : records) {
             IngestBatchResult result;
             try {
@@ -76,8 +78,12 @@ public class PoisonRecordIsolator implements BatchIngestion {
             }
             outcomes.addAll(result.outcomes());
             deadLetters.addAll(result.deadLetters());
+            if (result.committedAt() != null) {
+                committedAt = result.committedAt();
+            }
         }
-        return new IngestBatchResult(outcomes, deadLetters);
+        // the last part's commit time, so end-to-end latency is measured for isolated batches too
+        return new IngestBatchResult(outcomes, deadLetters, committedAt);
     }
 
     private IngestBatchResult rejected(IncomingRecord record, RuntimeException failure) {
@@ -112,7 +118,7 @@ public class PoisonRecordIsolator implements BatchIngestion {
                                 null, message)))
                         .setProcessedAt(rejection.rejectedAt())
                         .build()));
-        return new IngestBatchResult(outcomes, List.of(rejection));
+        return new IngestBatchResult(outcomes, List.of(rejection), clock.instant());
     }
 
     private DecodedReport decodedOrNull(IncomingRecord record) {
