@@ -31,7 +31,12 @@ class JdbcIngestStore implements IngestStore {
     @Override
     public <T> T inTransaction(Function<Transaction, T> work) {
         try {
-            return transactions.execute(status -> work.apply(new JdbcIngestTransaction(jdbc, json, enricher)));
+            return transactions.execute(status -> {
+                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, json, enricher);
+                T result = work.apply(tx);
+                tx.flushAgentSequences();
+                return result;
+            });
         } catch (CannotCreateTransactionException | DataAccessResourceFailureException | TransientDataAccessException
                  | RecoverableDataAccessException e) {
             throw new TransientIngestException("Database unavailable: " + e.getMessage(), e);

@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.Finding;
@@ -30,6 +34,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ReportEnricher enricher;
+    private final Map<String, AgentBatch> batchSequences = new LinkedHashMap<>();
 
     JdbcIngestTransaction(JdbcClient jdbc, JsonMapper json, ReportEnricher enricher) {
         this.jdbc = jdbc;
@@ -162,42 +167,69 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
                 .update() == 1;
     }
 
-    /**
-     * Keeps the agent's gaps incrementally: a sequence above the highest adds the numbers skipped to the missing
-     * ones, a lower one fills its gap. Each report costs the same however many the agent has sent.
-     */
+    /** Remembers the report for its agent's sync status, written once per agent and batch by {@link #flushAgentSequences}. */
     private void trackSequence(DecodedReport report) {
-        boolean firstTime = jdbc.sql("insert into agent_sequence (agent_id, sequence) values (?, ?) on conflict do nothing")
-                .params(report.agentId(), report.sequence()).update() == 1;
         Instant reportedAt = report.kind() == ReportKind.PROGRESS ? report.progress().getReportedAt()
                 : report.expenditure().getReportedAt();
-        jdbc.sql("""
-                insert into agent_sync (agent_id, region_code, last_message_id, last_reported_at, last_received_at,
-                    highest_sequence, highest_contiguous_sequence, missing_sequences)
-                values (:agent, :region, :message, :reportedAt, now(), :sequence, 0,
-                    array(select generate_series(1, :sequence - 1)))
-                on conflict (agent_id) do update set region_code = excluded.region_code,
-                    last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
-                    last_received_at = excluded.last_received_at,
-                    highest_sequence = greatest(agent_sync.highest_sequence, excluded.highest_sequence),
-                    missing_sequences = case
-                        when not :firstTime then agent_sync.missing_sequences
-                        when excluded.highest_sequence > agent_sync.highest_sequence then agent_sync.missing_sequences
-                            || array(select generate_series(agent_sync.highest_sequence + 1,
-                                                            excluded.highest_sequence - 1))
-                        else array_remove(agent_sync.missing_sequences, excluded.highest_sequence) end""")
-                .param("agent", report.agentId())
-                .param("region", report.regionCode())
-                .param("message", report.messageId())
-                .param("reportedAt", Timestamp.from(reportedAt))
-                .param("sequence", report.sequence())
-                .param("firstTime", firstTime)
-                .update();
-        jdbc.sql("""
-                update agent_sync set highest_contiguous_sequence =
-                    coalesce((select min(m) from unnest(missing_sequences) m) - 1, highest_sequence)
-                where agent_id = ?""")
-                .param(report.agentId()).update();
+        batchSequences.computeIfAbsent(report.agentId(), id -> new AgentBatch()).add(report, reportedAt);
+    }
+
+    /**
+     * Writes the batch's sequence numbers and each agent's sync status: the newest sequences add the numbers they
+     * skipped to the missing ones, late ones fill their gaps. Once per agent and batch, because rewriting the status
+     * row (and its array of missing numbers) for every report made ingest several times slower.
+     */
+    void flushAgentSequences() {
+        for (var entry : batchSequences.entrySet()) {
+            String agentId = entry.getKey();
+            AgentBatch batch = entry.getValue();
+            List<Long> fresh = jdbc.sql("""
+                            insert into agent_sequence (agent_id, sequence) select ?, unnest(?::bigint[])
+                            on conflict do nothing returning sequence""")
+                    .params(agentId, batch.sequences.toArray(Long[]::new)).query(Long.class).list();
+            record Status(long highest, Long[] missing) {
+            }
+            Optional<Status> current = jdbc.sql(
+                            "select highest_sequence, missing_sequences from agent_sync where agent_id = ? for update")
+                    .param(agentId)
+                    .query((rs, n) -> new Status(rs.getLong(1), (Long[]) rs.getArray(2).getArray())).optional();
+            long highest = current.map(Status::highest).orElse(0L);
+            TreeSet<Long> missing = new TreeSet<>(current.map(c -> Arrays.asList(c.missing())).orElse(List.of()));
+            long newHighest = Math.max(highest, fresh.stream().mapToLong(Long::longValue).max().orElse(highest));
+            for (long skipped = highest + 1; skipped < newHighest; skipped++) {
+                missing.add(skipped);
+            }
+            missing.removeAll(fresh);
+            long contiguous = missing.isEmpty() ? newHighest : missing.first() - 1;
+            jdbc.sql("""
+                    insert into agent_sync (agent_id, region_code, last_message_id, last_reported_at, last_received_at,
+                        highest_sequence, highest_contiguous_sequence, missing_sequences)
+                    values (?, ?, ?, ?, now(), ?, ?, ?)
+                    on conflict (agent_id) do update set region_code = excluded.region_code,
+                        last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
+                        last_received_at = excluded.last_received_at, highest_sequence = excluded.highest_sequence,
+                        highest_contiguous_sequence = excluded.highest_contiguous_sequence,
+                        missing_sequences = excluded.missing_sequences""")
+                    .params(agentId, batch.regionCode, batch.lastMessageId, Timestamp.from(batch.lastReportedAt),
+                            newHighest, contiguous, missing.toArray(Long[]::new))
+                    .update();
+        }
+        batchSequences.clear();
+    }
+
+    /** One agent's reports in this batch; the last one recorded is its "last report received". */
+    private static final class AgentBatch {
+        private final List<Long> sequences = new ArrayList<>();
+        private String regionCode;
+        private UUID lastMessageId;
+        private Instant lastReportedAt;
+
+        void add(DecodedReport report, Instant reportedAt) {
+            sequences.add(report.sequence());
+            regionCode = report.regionCode();
+            lastMessageId = report.messageId();
+            lastReportedAt = reportedAt;
+        }
     }
 
     /** The latest cumulative value replaces the figure; an older period only counts as a report. */
