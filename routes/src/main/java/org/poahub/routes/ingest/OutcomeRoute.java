@@ -1,9 +1,13 @@
 package org.poahub.routes.ingest;
 
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.support.DefaultMessage;
 
-/** Outcome flow: each {@link OutcomeMessage} of a committed batch, serialized, to its region's outcomes topic. */
+/** Outcome flow: the {@link OutcomeMessage}s of a committed batch, serialized, to their regions' outcome topics. */
 public class OutcomeRoute extends RouteBuilder {
 
     public static final String ENDPOINT = "direct:publish-outcomes";
@@ -20,14 +24,22 @@ public class OutcomeRoute extends RouteBuilder {
         from(ENDPOINT).routeId(ROUTE_ID).startupOrder(10)
                 // Failures go back to the ingest route, which retries or leaves the offsets uncommitted.
                 .errorHandler(noErrorHandler())
-                .split(body()).stopOnException()
-                    .process(exchange -> {
-                        OutcomeMessage message = exchange.getMessage().getBody(OutcomeMessage.class);
-                        exchange.getMessage().setHeader(KafkaConstants.OVERRIDE_TOPIC, message.topic());
-                        exchange.getMessage().setHeader(KafkaConstants.KEY, message.outcome().getMessageId().toString());
-                        exchange.getMessage().setBody(writer.write(message));
-                    })
+                .filter(exchange -> !exchange.getMessage().getBody(List.class).isEmpty())
+                    // The whole batch in one send: the producer sends every record, then waits for all the
+                    // acknowledgements. One send per outcome waited a broker round trip plus linger.ms for each.
+                    .process(exchange -> exchange.getMessage().setBody(records(exchange)))
                     .to(KafkaProducerUris.bytes("poa.outcomes"))
                 .end();
+    }
+
+    private List<Message> records(Exchange exchange) {
+        List<?> outcomes = exchange.getMessage().getBody(List.class);
+        return outcomes.stream().map(OutcomeMessage.class::cast).map(outcome -> {
+            Message record = new DefaultMessage(exchange.getContext());
+            record.setHeader(KafkaConstants.OVERRIDE_TOPIC, outcome.topic());
+            record.setHeader(KafkaConstants.KEY, outcome.outcome().getMessageId().toString());
+            record.setBody(writer.write(outcome));
+            return record;
+        }).toList();
     }
 }
