@@ -43,6 +43,7 @@ import org.poahub.registry.RestSchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
 import org.poahub.testkit.TestKafka;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +56,8 @@ import tools.jackson.databind.ObjectMapper;
  * JVM, and IngestIT reads whole outcome topics of other regions with its own hub's registry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// Closed after the class: a cached context would keep consuming (and answering) the regional topics of later ITs.
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadApiAndMetricsIT {
 
