@@ -71,9 +71,13 @@ final class CommitLatencyProbe implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException, InterruptedException {
+    public void close() throws SQLException {
         listening.set(false);
-        listener.join(5_000);
+        try {
+            listener.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (Statement st = connection.createStatement()) {
             st.execute("unlisten " + CHANNEL);
             st.execute("drop trigger bench_report_committed on report");
