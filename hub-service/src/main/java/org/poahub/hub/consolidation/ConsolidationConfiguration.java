@@ -2,6 +2,7 @@ package org.poahub.hub.consolidation;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import org.poahub.hub.plan.PlanProperties;
 import org.poahub.hub.plan.PlanRepository;
 import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.poahub.plan.RegionCatalogue;
@@ -17,8 +18,8 @@ class ConsolidationConfiguration {
     static final ZoneId AGENCY_ZONE = ZoneId.of("America/La_Paz");
 
     @Bean
-    CurrentPlans currentPlans(PlanRepository repository) {
-        return new CurrentPlans(repository);
+    CurrentPlans currentPlans(PlanRepository repository, PlanProperties properties) {
+        return new CurrentPlans(repository, properties.cacheMaxAge(), Clock.systemUTC());
     }
 
     @Bean

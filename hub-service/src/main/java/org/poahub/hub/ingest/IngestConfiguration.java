@@ -10,9 +10,9 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.kafka.clients.admin.Admin;
 import org.poahub.contract.ReportOutcome;
+import org.poahub.hub.consolidation.CurrentPlans;
 import org.poahub.hub.consolidation.ReportEnricher;
 import org.poahub.hub.kafka.KafkaProperties;
-import org.poahub.hub.plan.PlanService;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.AvroWireSerializer;
@@ -37,7 +37,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,12 +80,12 @@ class IngestConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PlanView.class)
-    StoredPlanView planView(PlanService plans, RegionCatalogue regions, IngestProperties properties) {
-        return new StoredPlanView(plans, regions, properties.planCacheMaxAge(), Clock.systemUTC());
+    StoredPlanView planView(CurrentPlans plans, RegionCatalogue regions) {
+        return new StoredPlanView(plans, regions);
     }
 
     @Bean
-    JdbcIngestStore ingestStore(TransactionTemplate transactions, JdbcClient jdbc, ReportEnricher enricher) {
+    JdbcIngestStore ingestStore(TransactionTemplate transactions, JdbcTemplate jdbc, ReportEnricher enricher) {
         return new JdbcIngestStore(transactions, jdbc, JsonMapper.builder().build(), enricher);
     }
 

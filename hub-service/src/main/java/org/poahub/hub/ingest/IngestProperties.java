@@ -1,6 +1,5 @@
 package org.poahub.hub.ingest;
 
-import java.time.Duration;
 import org.poahub.contract.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,8 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                  are ingested one by one and the failing ones rejected ({@code PROCESSING_FAILED})
  * @param maxPollIntervalMs         Kafka {@code max.poll.interval.ms}: a batch held longer (a dependency down) makes
  *                                  the consumer leave the group; its batch is redelivered, which is idempotent
- * @param planCacheMaxAge           how long a fiscal year's plan is cached when no import on this hub invalidates it
- *                                  (the time a plan imported through another hub instance takes to be used here)
  * @param kafkaShutdownTimeoutMs    camel-kafka {@code shutdownTimeout}: longest wait for a consumer to stop
  * @param producerMaxBlockMs        Kafka {@code max.block.ms}: longest a send waits for metadata or buffer space
  * @param producerRequestTimeoutMs  Kafka {@code request.timeout.ms} of the producers
@@ -42,7 +39,6 @@ public record IngestProperties(
         @DefaultValue("WARNING") Severity unbudgetedObject,
         @DefaultValue("3") int poisonBatchAttempts,
         @DefaultValue("300000") int maxPollIntervalMs,
-        @DefaultValue("60s") Duration planCacheMaxAge,
         @DefaultValue("10000") int kafkaShutdownTimeoutMs,
         @DefaultValue("10000") int producerMaxBlockMs,
         @DefaultValue("10000") int producerRequestTimeoutMs,

@@ -5,41 +5,77 @@ import org.poahub.hub.consolidation.ReportEnricher;
 import org.poahub.routes.ingest.Failures;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.TransientIngestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link IngestStore} over PostgreSQL: one transaction per batch; an unreachable database is transient. */
+/**
+ * {@link IngestStore} over PostgreSQL: one transaction per batch; an unreachable database is transient.
+ *
+ * <p>A batch reads what it needs first and writes at the end. If another hub instance records one of the batch's
+ * reports in between (two agents' PCs resending through different partitions, a rebalance), the write fails on the
+ * report's unique message id; the batch is then run again in a new transaction, which reads the other instance's
+ * outcome and changes nothing for that report.
+ */
 class JdbcIngestStore implements IngestStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcIngestStore.class);
+
+    /** Runs of one batch when other instances keep recording its reports first; then the failure goes up. */
+    static final int MAX_RUNS = 3;
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final IngestBatchReader reader;
+    private final IngestBatchWriter writer;
     private final ReportEnricher enricher;
 
-    JdbcIngestStore(TransactionTemplate transactions, JdbcClient jdbc, JsonMapper json, ReportEnricher enricher) {
+    JdbcIngestStore(TransactionTemplate transactions, JdbcTemplate jdbcTemplate, JsonMapper json,
+                    ReportEnricher enricher) {
+        FindingsJson findings = new FindingsJson(json);
         this.transactions = transactions;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.reader = new IngestBatchReader(jdbc, findings);
+        this.writer = new IngestBatchWriter(jdbcTemplate, findings);
         this.enricher = enricher;
     }
 
     @Override
     public <T> T inTransaction(Function<Transaction, T> work) {
+        for (int run = 1; ; run++) {
+            try {
+                return runOnce(work);
+            } catch (DuplicateKeyException e) {
+                if (run == MAX_RUNS) {
+                    throw e;
+                }
+                log.info("A report of this batch was recorded meanwhile by another hub instance; running the batch "
+                        + "again ({})", e.getMostSpecificCause().getMessage());
+            }
+        }
+    }
+
+    private <T> T runOnce(Function<Transaction, T> work) {
         try {
             return transactions.execute(status -> {
-                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, json, enricher);
+                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, reader, writer, enricher);
                 T result = work.apply(tx);
-                tx.flushAgentSequences();
+                tx.flush();
                 return result;
             });
         } catch (CannotCreateTransactionException | DataAccessResourceFailureException | TransientDataAccessException
                  | RecoverableDataAccessException e) {
             throw new TransientIngestException("Database unavailable: " + e.getMessage(), e);
+        } catch (DuplicateKeyException e) {
+            throw e;
         } catch (RuntimeException e) {
             // e.g. a connection lost mid-transaction, reported with its SQLState inside an uncategorized exception
             if (Failures.isTransient(e)) {

@@ -1,6 +1,7 @@
 package org.poahub.hub.plan;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param classifierFile operator-edited classifier of objects of expenditure (default: the shipped data file)
  * @param regionsFile    operator-edited region catalogue (default: the nine departmental regional offices)
  * @param topic          compacted Kafka topic the current plan is published to, one record per region
+ * @param cacheMaxAge    how long a fiscal year's current plan is cached when no import on this hub drops it (the
+ *                       time a plan imported through another hub instance takes to be used here)
  */
 @ConfigurationProperties("poa.plan")
 public record PlanProperties(
@@ -19,5 +22,6 @@ public record PlanProperties(
         @DefaultValue("plans/senavex-poa-2020.csv") String seedResource,
         Path classifierFile,
         Path regionsFile,
-        @DefaultValue("poa.plan") String topic) {
+        @DefaultValue("poa.plan") String topic,
+        @DefaultValue("60s") Duration cacheMaxAge) {
 }

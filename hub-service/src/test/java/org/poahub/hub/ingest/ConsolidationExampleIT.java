@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.OutcomeStatus;
 import org.poahub.contract.ProgressReport;
+import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Topics;
 import org.poahub.hub.consolidation.ReportEnricher;
 import org.poahub.hub.consolidation.SenavexPlan;
@@ -32,6 +33,7 @@ import org.poahub.routes.ingest.ReportDecoder;
 import org.poahub.rules.RuleCodes;
 import org.poahub.rules.RuleSettings;
 import org.poahub.testkit.TestPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,28 +61,65 @@ class ConsolidationExampleIT {
         CsvPlanView plan = CsvPlanView.load(List.of(getClass().getResourceAsStream("/plans/senavex-poa-2020.csv")),
                 RegionCatalogue.loadDefault());
         ingestor = new ReportBatchIngestor(new ReportDecoder(new AvroWireDeserializer<>(registry, Map.of(), false), CLOCK),
-                new JdbcIngestStore(new TransactionTemplate(new DataSourceTransactionManager(dataSource)), jdbc,
+                new JdbcIngestStore(new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                        new JdbcTemplate(dataSource),
                         JsonMapper.builder().build(), new ReportEnricher(SenavexPlan.source(), RegionCatalogue.loadDefault())),
                 plan, RuleSettings.DEFAULTS, CLOCK);
     }
 
+    /** A report of the worked example and the outcome it must get. */
+    private record Step(SpecificRecord report, OutcomeStatus status, String code) {
+    }
+
+    /** Operation 11.04.02 through the year, in the order of the document. */
+    private static List<Step> workedExample() {
+        ExpenditureReport m3 = expenditure("BO-L", "agent-lp", 3, "26990", "30000.00", null);
+        return List.of(
+                new Step(progress("BO-L", "agent-lp", 1, 3, "1.0000", "11.04.02"), OutcomeStatus.ACCEPTED, null),
+                new Step(expenditure("BO-L", "agent-lp", 2, "25220", "120000.00", null), OutcomeStatus.ACCEPTED, null),
+                new Step(m3, OutcomeStatus.ACCEPTED, null),
+                new Step(m3, OutcomeStatus.ACCEPTED, null),
+                new Step(expenditure("BO-L", "agent-lp", 5, "26990", "-30000.00", m3.getMessageId()),
+                        OutcomeStatus.ACCEPTED, null),
+                new Step(progress("BO-L", "agent-lp", 6, 6, "2.0000", "11.04.02"), OutcomeStatus.ACCEPTED, null),
+                new Step(progress("BO-L", "agent-lp", 7, 9, "1.0000", "11.04.02"), OutcomeStatus.REJECTED,
+                        RuleCodes.PROGRESS_BACKWARDS),
+                new Step(expenditure("BO-L", "agent-lp", 8, "43110", "100000.00", null), OutcomeStatus.ACCEPTED, null),
+                new Step(expenditure("BO-C", "agent-cb", 1, "43120", "20000.00", null),
+                        OutcomeStatus.ACCEPTED_WITH_WARNINGS, RuleCodes.BUDGET_LINE_EXCEEDED),
+                new Step(expenditure("BO-C", "agent-cb", 3, "57100", "5000.00", null),
+                        OutcomeStatus.ACCEPTED_WITH_WARNINGS, RuleCodes.OBJECT_NOT_BUDGETED),
+                new Step(progress("BO-L", "agent-lp", 11, 9, "1.0000", "99.99.99"), OutcomeStatus.REJECTED,
+                        RuleCodes.OPERATION_UNKNOWN));
+    }
+
     @Test
     void theWorkedExampleGivesTheDocumentedFigures() {
-        ExpenditureReport m3 = expenditure("BO-L", "agent-lp", 3, "26990", "30000.00", null);
-        assertOutcome(progress("BO-L", "agent-lp", 1, 3, "1.0000", "11.04.02"), OutcomeStatus.ACCEPTED, null);
-        assertOutcome(expenditure("BO-L", "agent-lp", 2, "25220", "120000.00", null), OutcomeStatus.ACCEPTED, null);
-        assertOutcome(m3, OutcomeStatus.ACCEPTED, null);
-        assertOutcome(m3, OutcomeStatus.ACCEPTED, null);
-        assertOutcome(expenditure("BO-L", "agent-lp", 5, "26990", "-30000.00", m3.getMessageId()), OutcomeStatus.ACCEPTED, null);
-        assertOutcome(progress("BO-L", "agent-lp", 6, 6, "2.0000", "11.04.02"), OutcomeStatus.ACCEPTED, null);
-        assertOutcome(progress("BO-L", "agent-lp", 7, 9, "1.0000", "11.04.02"), OutcomeStatus.REJECTED, RuleCodes.PROGRESS_BACKWARDS);
-        assertOutcome(expenditure("BO-L", "agent-lp", 8, "43110", "100000.00", null), OutcomeStatus.ACCEPTED, null);
-        assertOutcome(expenditure("BO-C", "agent-cb", 1, "43120", "20000.00", null),
-                OutcomeStatus.ACCEPTED_WITH_WARNINGS, RuleCodes.BUDGET_LINE_EXCEEDED);
-        assertOutcome(expenditure("BO-C", "agent-cb", 3, "57100", "5000.00", null),
-                OutcomeStatus.ACCEPTED_WITH_WARNINGS, RuleCodes.OBJECT_NOT_BUDGETED);
-        assertOutcome(progress("BO-L", "agent-lp", 11, 9, "1.0000", "99.99.99"), OutcomeStatus.REJECTED, RuleCodes.OPERATION_UNKNOWN);
+        for (Step step : workedExample()) {
+            IngestBatchResult result = ingestor.ingest(List.of(record(step.report())));
+            assertThat(result.outcomes()).singleElement().satisfies(o -> assertOutcome(step, o.outcome()));
+        }
 
+        assertDocumentedFigures();
+    }
+
+    /** The batch reads the database once and keeps its own changes in memory: the rules must see them all the same. */
+    @Test
+    void theWholeExampleInOneBatchGivesTheSameOutcomesAndFigures() {
+        List<Step> steps = workedExample();
+
+        IngestBatchResult result = ingestor.ingest(steps.stream().map(s -> record(s.report())).toList());
+
+        assertThat(result.outcomes()).hasSameSizeAs(steps);
+        for (int i = 0; i < steps.size(); i++) {
+            assertOutcome(steps.get(i), result.outcomes().get(i).outcome());
+        }
+        assertThat(result.outcomes().get(3).redelivered()).as("the repeated m3").isTrue();
+        assertThat(result.outcomes().get(3).outcome()).isEqualTo(result.outcomes().get(2).outcome());
+        assertDocumentedFigures();
+    }
+
+    private void assertDocumentedFigures() {
         assertThat(jdbc.sql("select cumulative_value, reports from consolidated_progress where region_code = 'BO-L'")
                 .query().singleRow()).satisfies(row -> {
                     assertThat((BigDecimal) row.get("cumulative_value")).isEqualByComparingTo("2");
@@ -94,6 +133,9 @@ class ConsolidationExampleIT {
         assertThat(jdbc.sql("select count(*) from rejected_report").query(Long.class).single()).isEqualTo(2L);
         assertThat(jdbc.sql("select count(*) from report_enrichment").query(Long.class).single())
                 .as("one per accepted report").isEqualTo(8L);
+        assertThat(jdbc.sql("select cumulative_spend::text from report_enrichment e join report r using (message_id) "
+                        + "where r.region_code = 'BO-C' and r.object_code = '43120'").query(String.class).single())
+                .as("national spend on the 43000 line after BO-L's 100,000 and BO-C's 20,000").isEqualTo("120000.00");
         Map<String, Object> sync = jdbc.sql("""
                 select highest_sequence, highest_contiguous_sequence, missing_sequences::text as missing
                 from agent_sync where agent_id = 'agent-cb'""").query().singleRow();
@@ -101,19 +143,19 @@ class ConsolidationExampleIT {
                 .containsEntry("missing", "{2}");
     }
 
-    private void assertOutcome(SpecificRecord report, OutcomeStatus status, String code) {
+    private static void assertOutcome(Step step, ReportOutcome outcome) {
+        assertThat(outcome.getStatus()).isEqualTo(step.status());
+        if (step.code() != null) {
+            assertThat(outcome.getFindings()).extracting(f -> f.getCode()).contains(step.code());
+        } else {
+            assertThat(outcome.getFindings()).isEmpty();
+        }
+    }
+
+    private IncomingRecord record(SpecificRecord report) {
         String region = report instanceof ProgressReport p ? p.getRegionCode() : ((ExpenditureReport) report).getRegionCode();
         String topic = report instanceof ProgressReport ? Topics.progress(region) : Topics.expenditure(region);
-        IngestBatchResult result = ingestor.ingest(List.of(
-                new IncomingRecord(topic, 0, offset++, serializer.serialize(topic, report))));
-        assertThat(result.outcomes()).singleElement().satisfies(o -> {
-            assertThat(o.outcome().getStatus()).isEqualTo(status);
-            if (code != null) {
-                assertThat(o.outcome().getFindings()).extracting(f -> f.getCode()).contains(code);
-            } else {
-                assertThat(o.outcome().getFindings()).isEmpty();
-            }
-        });
+        return new IncomingRecord(topic, 0, offset++, serializer.serialize(topic, report));
     }
 
     private Map<String, BigDecimal> spend() {

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Severity;
 import org.poahub.contract.Topics;
 import org.poahub.hub.RealServers;
-import org.poahub.hub.plan.PlanService;
+import org.poahub.hub.consolidation.CurrentPlans;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.routes.ingest.DeadLetterRoute.DeadLetterHeaders;
 import org.poahub.routes.ingest.IngestRejectionCodes;
@@ -119,8 +117,8 @@ class IngestRulesIT {
 
         @Bean
         @Primary
-        PlanView poisonedPlanView(PlanService plans, RegionCatalogue regions) {
-            StoredPlanView stored = new StoredPlanView(plans, regions, Duration.ofMinutes(5), Clock.systemUTC());
+        PlanView poisonedPlanView(CurrentPlans plans, RegionCatalogue regions) {
+            StoredPlanView stored = new StoredPlanView(plans, regions);
             return new PlanView() {
                 @Override
                 public Optional<PlannedOperation> operation(int fiscalYear, String operationCode) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.poahub.contract.OutcomeStatus;
 import org.poahub.contract.ReportKind;
@@ -43,6 +44,7 @@ public class ReportBatchIngestor {
         List<ReportDecoder.Decoded> decoded = records.stream().map(decoder::decode).toList();
         IngestBatchResult result = store.inTransaction(tx -> {
             ReportValidator validator = new ReportValidator(plan, tx, settings);
+            tx.prefetch(decoded.stream().map(ReportDecoder.Decoded::report).filter(Objects::nonNull).toList());
             List<OutcomeMessage> outcomes = new ArrayList<>();
             List<Rejection> deadLetters = new ArrayList<>();
             for (ReportDecoder.Decoded item : decoded) {
@@ -53,19 +55,15 @@ public class ReportBatchIngestor {
                 }
                 DecodedReport report = item.report();
                 Optional<ReportOutcome> earlier = tx.storedOutcome(report.messageId());
+                boolean redelivered = earlier.isPresent();
                 ReportOutcome outcome;
-                boolean redelivered = true;
-                if (earlier.isPresent()) {
+                if (redelivered) {
                     outcome = earlier.get();
                 } else {
                     outcome = outcomeOf(report, validate(validator, report));
-                    if (!tx.record(report, outcome)) {
-                        outcome = tx.storedOutcome(report.messageId()).orElseThrow();
-                    } else {
-                        redelivered = false;
-                        if (outcome.getStatus() == OutcomeStatus.REJECTED) {
-                            tx.recordRejection(rejectionOf(report, outcome));
-                        }
+                    tx.record(report, outcome);
+                    if (outcome.getStatus() == OutcomeStatus.REJECTED) {
+                        tx.recordRejection(rejectionOf(report, outcome));
                     }
                 }
                 outcomes.add(new OutcomeMessage(Topics.outcomes(report.topicRegion()), outcome, reportedAt(report),

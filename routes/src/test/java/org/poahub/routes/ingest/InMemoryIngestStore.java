@@ -31,12 +31,11 @@ final class InMemoryIngestStore implements IngestStore, IngestStore.Transaction 
     }
 
     @Override
-    public boolean record(DecodedReport report, ReportOutcome outcome) {
+    public void record(DecodedReport report, ReportOutcome outcome) {
         if (reports.putIfAbsent(report.messageId(), report) != null) {
-            return false;
+            throw new IllegalStateException("Recorded twice: " + report.messageId());
         }
         outcomes.put(report.messageId(), outcome);
-        return true;
     }
 
     @Override
