@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.Topics;
+import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.RegistryClientConfig;
@@ -84,7 +82,6 @@ class ReadApiAndMetricsIT {
         registry.add("poa.registry.password", () -> WRITER_PASSWORD);
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private KafkaProducer<String, byte[]> producer;
     private AvroWireSerializer<SpecificRecord> serializer;
@@ -349,19 +346,7 @@ class ReadApiAndMetricsIT {
     // ---- HTTP and Prometheus text ---------------------------------------------------------------------------
 
     private HttpResponse<String> get(String path, String credentials) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path));
-        if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HubHttp.get(PORT, path, credentials);
     }
 
     private JsonNode getJson(String path) {
