@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ class ConsolidationWorkedExampleIT {
 
     private static final KraftBroker BROKER = startBroker();
 
-    private static final int PORT = freePort();
+    private static final int PORT = RealServers.freePort();
     private static final String WRITER = "agent-writer";
     private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -69,18 +68,8 @@ class ConsolidationWorkedExampleIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
+        RealServers.registerWithIngest(registry, PORT, RealServers.freshGroup(), WRITER, WRITER_PASSWORD);
         registry.add("poa.kafka.bootstrap-servers", BROKER::bootstrapServers);
-        registry.add("server.port", () -> PORT);
-        registry.add("poa.ingest.enabled", () -> "true");
-        registry.add("poa.plan.seed-on-empty", () -> "true");
-        registry.add("poa.ingest.group-id", () -> "poa-hub-" + UUID.randomUUID());
-        registry.add("poa.ingest.poll-timeout-ms", () -> "200");
-        registry.add("poa.security.users[1].name", () -> WRITER);
-        registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
-        registry.add("poa.registry.username", () -> WRITER);
-        registry.add("poa.registry.password", () -> WRITER_PASSWORD);
     }
 
     @Autowired
@@ -354,14 +343,6 @@ class ConsolidationWorkedExampleIT {
                 }
             }, "poa-consolidation-kafka-stop"));
             return broker;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -3,9 +3,7 @@ package org.poahub.hub.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -59,7 +57,7 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadApiAndMetricsIT {
 
-    private static final int PORT = freePort();
+    private static final int PORT = RealServers.freePort();
     private static final String WRITER = "hub";
     private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
     private static final String GROUP = "poa-hub-ops-" + UUID.randomUUID();
@@ -68,18 +66,8 @@ class ReadApiAndMetricsIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
-        registry.add("server.port", () -> PORT);
-        registry.add("poa.ingest.enabled", () -> "true");
-        registry.add("poa.plan.seed-on-empty", () -> "true");
-        registry.add("poa.ingest.group-id", () -> GROUP);
-        registry.add("poa.ingest.poll-timeout-ms", () -> "200");
+        RealServers.registerWithIngest(registry, PORT, GROUP, WRITER, WRITER_PASSWORD);
         registry.add("poa.metrics.lag-refresh", () -> "500ms");
-        registry.add("poa.security.users[1].name", () -> WRITER);
-        registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
-        registry.add("poa.registry.username", () -> WRITER);
-        registry.add("poa.registry.password", () -> WRITER_PASSWORD);
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -381,13 +369,5 @@ class ReadApiAndMetricsIT {
             }
         }
         return sum;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
