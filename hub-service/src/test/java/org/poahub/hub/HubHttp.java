@@ -26,7 +26,7 @@ public final class HubHttp {
         return request;
     }
 
-    /** A GET of {@code path} on the hub at {@code port}, the body as text; anonymous when {@code credentials} is null. */
+    /** A GET of {@code path} on the hub at {@code port}, body as text; anonymous when {@code credentials} is null. */
     public static HttpResponse<String> get(int port, String path, String credentials) {
         return send(request(port, path, credentials).build(), HttpResponse.BodyHandlers.ofString());
     }
