@@ -2,12 +2,7 @@ package org.poahub.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,8 +21,6 @@ class HubHealthIT {
 
     @LocalServerPort
     int port;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void healthIsPublicAndShowsKafkaAndDatabaseUp() throws Exception {
@@ -48,12 +41,7 @@ class HubHealthIT {
         assertThat(get("/actuator/metrics", RealServers.USER + ":" + RealServers.PASSWORD).statusCode()).isEqualTo(200);
     }
 
-    private HttpResponse<String> get(String path, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String credentials) {
+        return HubHttp.get(port, path, credentials);
     }
 }

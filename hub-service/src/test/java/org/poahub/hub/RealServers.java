@@ -1,5 +1,7 @@
 package org.poahub.hub;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.UUID;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestKafka;
@@ -24,10 +26,45 @@ public final class RealServers {
         registry.add("poa.security.users[0].name", () -> USER);
         registry.add("poa.security.users[0].password", () -> "{noop}" + PASSWORD);
         registry.add("poa.security.users[0].roles[0]", () -> "PLANNER");
-        // Tests that exercise ingest turn it on (IngestIT): several hub contexts must not share one consumer group.
+        // Tests that exercise ingest use registerWithIngest: several hub contexts must not share one consumer group.
         registry.add("poa.ingest.enabled", () -> "false");
         // ReportSchemaRegistrationIT turns it on: most test hubs have no registry writer and list subjects of their own.
         registry.add("poa.registry.report-schemas.register", () -> "false");
         return db;
+    }
+
+    /**
+     * {@link #register}, then ingest turned on for a hub on {@code port} (a {@code DEFINED_PORT} test) in consumer
+     * group {@code group}, with the SENAVEX 2020 plan seeded and {@code writer} as the registry writer the hub
+     * registers schemas as and the test's agents log in as.
+     */
+    public static TestDatabase registerWithIngest(DynamicPropertyRegistry registry, int port, String group,
+                                                  String writer, String writerPassword) {
+        TestDatabase db = register(registry);
+        registry.add("server.port", () -> port);
+        registry.add("poa.ingest.enabled", () -> "true");
+        registry.add("poa.plan.seed-on-empty", () -> "true");
+        registry.add("poa.ingest.group-id", () -> group);
+        registry.add("poa.ingest.poll-timeout-ms", () -> "200");
+        registry.add("poa.security.users[1].name", () -> writer);
+        registry.add("poa.security.users[1].password", () -> "{noop}" + writerPassword);
+        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
+        registry.add("poa.registry.username", () -> writer);
+        registry.add("poa.registry.password", () -> writerPassword);
+        return db;
+    }
+
+    /** A consumer group of its own, so that the hub reads every regional topic from the beginning. */
+    public static String freshGroup() {
+        return "poa-hub-" + UUID.randomUUID();
+    }
+
+    /** A local port free at the time of the call, for a hub the test must know the port of before it starts. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

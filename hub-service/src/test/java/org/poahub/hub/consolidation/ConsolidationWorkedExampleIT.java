@@ -5,18 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.Topics;
+import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.RegistryClientConfig;
@@ -62,28 +57,19 @@ class ConsolidationWorkedExampleIT {
 
     private static final KraftBroker BROKER = startBroker();
 
-    private static final int PORT = freePort();
+    private static final int PORT = RealServers.freePort();
     private static final String WRITER = "agent-writer";
     private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String AS_OF = "?asOf=2020-06-30";
+    private static final String PLANNER = RealServers.USER + ":" + RealServers.PASSWORD;
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
+        RealServers.registerWithIngest(registry, PORT, RealServers.freshGroup(), WRITER, WRITER_PASSWORD);
         registry.add("poa.kafka.bootstrap-servers", BROKER::bootstrapServers);
-        registry.add("server.port", () -> PORT);
-        registry.add("poa.ingest.enabled", () -> "true");
-        registry.add("poa.plan.seed-on-empty", () -> "true");
-        registry.add("poa.ingest.group-id", () -> "poa-hub-" + UUID.randomUUID());
-        registry.add("poa.ingest.poll-timeout-ms", () -> "200");
-        registry.add("poa.security.users[1].name", () -> WRITER);
-        registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
-        registry.add("poa.registry.username", () -> WRITER);
-        registry.add("poa.registry.password", () -> WRITER_PASSWORD);
     }
 
     @Autowired
@@ -94,7 +80,6 @@ class ConsolidationWorkedExampleIT {
     private static boolean sent;
     private static UUID first;
     private static UUID budgetExceeded;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void clients() {
@@ -259,7 +244,8 @@ class ConsolidationWorkedExampleIT {
     @Test
     void centralStaffGetTheDrillDownAsAWorkbook() throws Exception {
         sendWorkedExample();
-        HttpResponse<byte[]> response = http.send(authorized("/api/consolidation/2020/export.xlsx" + AS_OF).build(),
+        HttpResponse<byte[]> response = HubHttp.send(
+                HubHttp.request(PORT, "/api/consolidation/2020/export.xlsx" + AS_OF, PLANNER).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -275,8 +261,7 @@ class ConsolidationWorkedExampleIT {
 
     @Test
     void errorsAreClearAndEverythingNeedsCredentials() throws Exception {
-        assertThat(http.send(HttpRequest.newBuilder(uri("/api/consolidation/2020/summary")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(HubHttp.get(PORT, "/api/consolidation/2020/summary", null).statusCode()).isEqualTo(401);
         HttpResponse<String> noPlan = get("/api/consolidation/2019/summary");
         assertThat(noPlan.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(noPlan.body()).get("message").asString()).isEqualTo("no hay plan para la gestión 2019");
@@ -300,17 +285,8 @@ class ConsolidationWorkedExampleIT {
         return node.get(object).get(field).decimalValue().toPlainString();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(authorized(path).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((RealServers.USER + ":" + RealServers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://localhost:" + PORT + path);
+    private static HttpResponse<String> get(String path) {
+        return HubHttp.get(PORT, path, PLANNER);
     }
 
     private void sendAndAwait(SpecificRecord report) {
@@ -367,14 +343,6 @@ class ConsolidationWorkedExampleIT {
                 }
             }, "poa-consolidation-kafka-stop"));
             return broker;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

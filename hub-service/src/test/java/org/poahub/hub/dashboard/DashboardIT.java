@@ -2,18 +2,14 @@ package org.poahub.hub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,8 +34,6 @@ class DashboardIT {
 
     @LocalServerPort
     int port;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void theDashboardAsksForTheLoginOfTheApi() throws Exception {
@@ -100,12 +94,7 @@ class DashboardIT {
                 "/api/rejected-reports");
     }
 
-    private HttpResponse<String> get(String path, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String credentials) {
+        return HubHttp.get(port, path, credentials);
     }
 }

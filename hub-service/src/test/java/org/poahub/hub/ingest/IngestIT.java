@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,24 +66,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class IngestIT {
 
-    private static final int PORT = freePort();
+    private static final int PORT = RealServers.freePort();
     private static final String WRITER = "hub";
     private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
-        registry.add("server.port", () -> PORT);
-        registry.add("poa.ingest.enabled", () -> "true");
-        registry.add("poa.plan.seed-on-empty", () -> "true");
-        registry.add("poa.ingest.group-id", () -> "poa-hub-" + UUID.randomUUID());
-        registry.add("poa.ingest.poll-timeout-ms", () -> "200");
-        registry.add("poa.security.users[1].name", () -> WRITER);
-        registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
-        registry.add("poa.registry.username", () -> WRITER);
-        registry.add("poa.registry.password", () -> WRITER_PASSWORD);
+        RealServers.registerWithIngest(registry, PORT, RealServers.freshGroup(), WRITER, WRITER_PASSWORD);
     }
 
     /** Simulates a crash after the database commit and before the offset commit, once, for one message id. */
@@ -362,13 +351,5 @@ class IngestIT {
                 select sum(spent) from consolidated_spend
                 where fiscal_year = 2020 and region_code = ? and operation_code = ? and object_group = ?""")
                 .params(region, operation, group).query(BigDecimal.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -22,23 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class UnbudgetedObjectRejectedIT {
 
-    private static final int PORT = TestHub.freePort();
+    private static final int PORT = RealServers.freePort();
     private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
-        registry.add("server.port", () -> PORT);
-        registry.add("poa.ingest.enabled", () -> "true");
+        RealServers.registerWithIngest(registry, PORT, RealServers.freshGroup(), TestHub.WRITER, WRITER_PASSWORD);
         registry.add("poa.ingest.unbudgeted-object", () -> "ERROR");
-        registry.add("poa.plan.seed-on-empty", () -> "true");
-        registry.add("poa.ingest.group-id", () -> "poa-hub-" + UUID.randomUUID());
-        registry.add("poa.ingest.poll-timeout-ms", () -> "200");
-        registry.add("poa.security.users[1].name", () -> TestHub.WRITER);
-        registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
-        registry.add("poa.registry.username", () -> TestHub.WRITER);
-        registry.add("poa.registry.password", () -> WRITER_PASSWORD);
     }
 
     private static final IngestTestClient CLIENT =

@@ -3,14 +3,9 @@ package org.poahub.hub.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.Topics;
+import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.RegistryClientConfig;
@@ -61,7 +57,7 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadApiAndMetricsIT {
 
-    private static final int PORT = freePort();
+    private static final int PORT = RealServers.freePort();
     private static final String WRITER = "hub";
     private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
     private static final String GROUP = "poa-hub-ops-" + UUID.randomUUID();
@@ -70,21 +66,10 @@ class ReadApiAndMetricsIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        RealServers.register(registry);
-        registry.add("server.port", () -> PORT);
-        registry.add("poa.ingest.enabled", () -> "true");
-        registry.add("poa.plan.seed-on-empty", () -> "true");
-        registry.add("poa.ingest.group-id", () -> GROUP);
-        registry.add("poa.ingest.poll-timeout-ms", () -> "200");
+        RealServers.registerWithIngest(registry, PORT, GROUP, WRITER, WRITER_PASSWORD);
         registry.add("poa.metrics.lag-refresh", () -> "500ms");
-        registry.add("poa.security.users[1].name", () -> WRITER);
-        registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
-        registry.add("poa.registry.username", () -> WRITER);
-        registry.add("poa.registry.password", () -> WRITER_PASSWORD);
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private KafkaProducer<String, byte[]> producer;
     private AvroWireSerializer<SpecificRecord> serializer;
@@ -349,19 +334,7 @@ class ReadApiAndMetricsIT {
     // ---- HTTP and Prometheus text ---------------------------------------------------------------------------
 
     private HttpResponse<String> get(String path, String credentials) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path));
-        if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HubHttp.get(PORT, path, credentials);
     }
 
     private JsonNode getJson(String path) {
@@ -396,13 +369,5 @@ class ReadApiAndMetricsIT {
             }
         }
         return sum;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

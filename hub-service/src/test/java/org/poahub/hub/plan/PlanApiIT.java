@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.poahub.contract.PlanSnapshot;
+import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.SchemaRegistryClient;
@@ -59,7 +57,6 @@ class PlanApiIT {
     @Autowired
     SchemaRegistryClient registry;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private static final String PLANNER = RealServers.USER + ":" + RealServers.PASSWORD;
 
@@ -160,20 +157,11 @@ class PlanApiIT {
         return latest;
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path, PLANNER).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return HubHttp.get(port, path, PLANNER);
     }
 
-    private HttpRequest.Builder request(String path, String credentials) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return request;
-    }
-
-    private HttpResponse<String> upload(byte[] file, String name, String reason, String credentials) throws Exception {
+    private HttpResponse<String> upload(byte[] file, String name, String reason, String credentials) {
         String boundary = "poa" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
@@ -184,7 +172,7 @@ class PlanApiIT {
                     .getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(request("/api/plans", credentials)
+        return HubHttp.send(HubHttp.request(port, "/api/plans", credentials)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());

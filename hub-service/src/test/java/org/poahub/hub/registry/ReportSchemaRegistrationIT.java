@@ -2,13 +2,10 @@ package org.poahub.hub.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,17 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.SchemaHistory;
 import org.poahub.contract.Topics;
-import org.poahub.hub.HubApplication;
+import org.poahub.hub.RealServers;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.RegistryClientConfig;
 import org.poahub.registry.RestSchemaRegistryClient;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
-import org.poahub.testkit.TestDatabase;
-import org.poahub.testkit.TestKafka;
-import org.poahub.testkit.TestPostgres;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -44,20 +37,19 @@ class ReportSchemaRegistrationIT {
     static final String WRITER_PASSWORD = UUID.randomUUID().toString();
     static final String AGENT_PASSWORD = UUID.randomUUID().toString();
 
-    private final TestDatabase db = TestPostgres.freshDatabase();
-    private final List<ConfigurableApplicationContext> hubs = new ArrayList<>();
+    private final RegistryTestHubs hubs = new RegistryTestHubs(WRITER_PASSWORD, "agente-bo-s", AGENT_PASSWORD);
 
     @AfterEach
     void stopHubs() {
-        hubs.forEach(ConfigurableApplicationContext::close);
+        hubs.close();
     }
 
     @Test
     void everyRegionalSubjectHoldsEveryVersionAfterStartAndARestartChangesNothing() throws Exception {
-        int port = freePort();
+        int port = RealServers.freePort();
         ConfigurableApplicationContext first = start(port);
         assertThat(first.getBean(ReportSchemaRegistrar.class).completion().get(2, TimeUnit.MINUTES)).isPositive();
-        SchemaRegistryClient registry = client(port, "writer:" + WRITER_PASSWORD);
+        SchemaRegistryClient registry = client(port, RegistryTestHubs.WRITER + ":" + WRITER_PASSWORD);
         Map<String, List<Integer>> afterFirst = idsBySubject(registry);
 
         List<RegionCatalogue.Region> regions = RegionCatalogue.loadDefault().regions();
@@ -71,7 +63,7 @@ class ReportSchemaRegistrationIT {
         first.close();
         ConfigurableApplicationContext second = start(port);
         second.getBean(ReportSchemaRegistrar.class).completion().get(2, TimeUnit.MINUTES);
-        assertThat(idsBySubject(client(port, "writer:" + WRITER_PASSWORD))).isEqualTo(afterFirst);
+        assertThat(idsBySubject(client(port, RegistryTestHubs.WRITER + ":" + WRITER_PASSWORD))).isEqualTo(afterFirst);
 
         // An agent: reader credentials, auto-registration off, the subject of its own region's topic.
         try (AvroWireSerializer<SpecificRecordBase> agent = new AvroWireSerializer<>()) {
@@ -122,27 +114,11 @@ class ReportSchemaRegistrationIT {
         return new RestSchemaRegistryClient(RegistryClientConfig.of("http://localhost:" + port, userInfo));
     }
 
+    /** A hub on {@code port} with the writer's registry login, so that it registers the report schemas at start. */
     private ConfigurableApplicationContext start(int port) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", db.jdbcUrl());
-        properties.put("spring.datasource.username", db.user());
-        properties.put("spring.datasource.password", db.password());
-        properties.put("poa.kafka.bootstrap-servers", TestKafka.bootstrapServers());
-        properties.put("server.port", port);
-        properties.put("poa.ingest.enabled", "false"); // shares the test broker with IngestIT
-        properties.put("poa.security.users[0].name", "writer");
-        properties.put("poa.security.users[0].password", "{noop}" + WRITER_PASSWORD);
-        properties.put("poa.security.users[0].roles[0]", "REGISTRY_WRITER");
-        properties.put("poa.security.users[1].name", "agente-bo-s");
-        properties.put("poa.security.users[1].password", "{noop}" + AGENT_PASSWORD);
-        properties.put("poa.security.users[1].roles[0]", "AGENT");
-        properties.put("poa.registry.username", "writer");
-        properties.put("poa.registry.password", WRITER_PASSWORD);
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class).run(args);
-        hubs.add(hub);
-        return hub;
+        return hubs.start(Map.of("server.port", port,
+                "poa.registry.username", RegistryTestHubs.WRITER,
+                "poa.registry.password", WRITER_PASSWORD));
     }
 
     private static ProgressReport progress(String region) {
@@ -154,11 +130,5 @@ class ReportSchemaRegistrationIT {
                 .setPercentComplete(null).setReporter("Responsable regional").setCorrectsMessageId(null)
                 .setClientVersion("test")
                 .build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

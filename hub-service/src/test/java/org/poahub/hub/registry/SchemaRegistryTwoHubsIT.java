@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.poahub.hub.registry.RegistryHttp.schemaRequest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,12 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.poahub.hub.HubApplication;
 import org.poahub.hub.registry.RegistryHttp.Answer;
-import org.poahub.testkit.TestDatabase;
-import org.poahub.testkit.TestKafka;
-import org.poahub.testkit.TestPostgres;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Several hubs on one database: shared ids, safe concurrent registration, restarts, base path, switched off. */
@@ -32,18 +26,17 @@ class SchemaRegistryTwoHubsIT {
     static final String SCHEMA = "{\"type\": \"record\", \"name\": \"R\", \"namespace\": \"t\", \"fields\": "
             + "[{\"name\": \"a\", \"type\": \"string\"}]}";
 
-    private final TestDatabase db = TestPostgres.freshDatabase();
-    private final List<ConfigurableApplicationContext> hubs = new ArrayList<>();
+    private final RegistryTestHubs hubs = new RegistryTestHubs(WRITER_PASSWORD, "reader", READER_PASSWORD);
 
     @AfterEach
     void stopHubs() {
-        hubs.forEach(ConfigurableApplicationContext::close);
+        hubs.close();
     }
 
     @Test
     void concurrentRegistrationsOnTwoHubsAgreeOnOneIdAndOneVersion() throws Exception {
-        RegistryHttp a = writer(start(Map.of()), "");
-        RegistryHttp b = writer(start(Map.of()), "");
+        RegistryHttp a = writer(hubs.start(Map.of()), "");
+        RegistryHttp b = writer(hubs.start(Map.of()), "");
         String subject = "race-" + UUID.randomUUID() + "-value";
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -76,14 +69,14 @@ class SchemaRegistryTwoHubsIT {
 
     @Test
     void schemasAndLevelsSurviveARestart() {
-        ConfigurableApplicationContext first = start(Map.of());
+        ConfigurableApplicationContext first = hubs.start(Map.of());
         RegistryHttp before = writer(first, "");
         String subject = "kept-" + UUID.randomUUID() + "-value";
         int id = before.post("/subjects/" + subject + "/versions", schemaRequest(SCHEMA)).json().path("id").asInt();
         before.put("/config/" + subject, "{\"compatibility\": \"FORWARD\"}");
         first.close();
 
-        RegistryHttp after = writer(start(Map.of()), "");
+        RegistryHttp after = writer(hubs.start(Map.of()), "");
         assertThat(after.get("/subjects/" + subject + "/versions/1").json().path("id").asInt()).isEqualTo(id);
         assertThat(after.post("/subjects/" + subject + "/versions", schemaRequest(SCHEMA)).json().path("id").asInt())
                 .isEqualTo(id);
@@ -92,7 +85,7 @@ class SchemaRegistryTwoHubsIT {
 
     @Test
     void theBasePathMovesTheWholeApiAndItsWriteRules() {
-        ConfigurableApplicationContext hub = start(Map.of("poa.registry.base-path", "/registry"));
+        ConfigurableApplicationContext hub = hubs.start(Map.of("poa.registry.base-path", "/registry"));
         RegistryHttp moved = writer(hub, "/registry");
         String subject = "moved-" + UUID.randomUUID() + "-value";
 
@@ -105,35 +98,13 @@ class SchemaRegistryTwoHubsIT {
 
     @Test
     void theEmbeddedRegistryCanBeSwitchedOff() {
-        ConfigurableApplicationContext hub = start(Map.of("poa.registry.embedded.enabled", "false"));
+        ConfigurableApplicationContext hub = hubs.start(Map.of("poa.registry.embedded.enabled", "false"));
         assertThat(hub.getBeansOfType(SchemaRegistryService.class)).isEmpty();
         assertThat(writer(hub, "").get("/subjects").status()).isEqualTo(404);
     }
 
-    private ConfigurableApplicationContext start(Map<String, Object> extra) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", db.jdbcUrl());
-        properties.put("spring.datasource.username", db.user());
-        properties.put("spring.datasource.password", db.password());
-        properties.put("poa.kafka.bootstrap-servers", TestKafka.bootstrapServers());
-        properties.put("server.port", "0");
-        properties.put("poa.ingest.enabled", "false"); // these hubs share the test broker with IngestIT
-        properties.put("poa.security.users[0].name", "writer");
-        properties.put("poa.security.users[0].password", "{noop}" + WRITER_PASSWORD);
-        properties.put("poa.security.users[0].roles[0]", "REGISTRY_WRITER");
-        properties.put("poa.security.users[1].name", "reader");
-        properties.put("poa.security.users[1].password", "{noop}" + READER_PASSWORD);
-        properties.put("poa.security.users[1].roles[0]", "AGENT");
-        properties.putAll(extra);
-        // Command-line arguments, because default properties would lose to application.yml.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class).run(args);
-        hubs.add(hub);
-        return hub;
-    }
-
     private static RegistryHttp writer(ConfigurableApplicationContext hub, String basePath) {
         String port = hub.getEnvironment().getProperty("local.server.port");
-        return new RegistryHttp("http://localhost:" + port + basePath, "writer", WRITER_PASSWORD);
+        return new RegistryHttp("http://localhost:" + port + basePath, RegistryTestHubs.WRITER, WRITER_PASSWORD);
     }
 }

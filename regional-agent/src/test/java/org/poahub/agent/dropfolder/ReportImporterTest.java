@@ -8,36 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.poahub.agent.plan.BundledPlan;
-import org.poahub.agent.report.ReportFactory;
-import org.poahub.agent.store.AgentStore;
-import org.poahub.rules.RuleSettings;
 
-class ReportImporterTest {
+class ReportImporterTest extends ImportFixture {
 
     static final String HEADER = String.join(";", ReportImporter.COLUMNS);
-
-    @TempDir
-    Path dir;
-    AgentStore store;
-    ReportImporter importer;
-
-    @BeforeEach
-    void open() {
-        store = AgentStore.open(dir.resolve("agente.db"));
-        BundledPlan.seedIfEmpty(store);
-        importer = new ReportImporter(store, new ReportFactory("agente-1", "BO-L"),
-                store.validator(RuleSettings.DEFAULTS));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     static String progressRow(String op, int value) {
         return "avance;2020;" + op + ";2020-03-01;2020-03-31;" + value + ";25;Avance;INF-1;Ana;;;;;;";

@@ -15,67 +15,55 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.poahub.agent.plan.BundledPlan;
-import org.poahub.agent.report.ReportFactory;
-import org.poahub.agent.store.AgentStore;
 import org.poahub.agent.store.StoredReport;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
-import org.poahub.rules.RuleSettings;
 
 /** Cells as Excel stores them (numbers, numbers as text, formatted dates, formulas) become exact report values. */
-class XlsxImportTest {
+class XlsxImportTest extends ImportFixture {
 
     static final List<String> HEADER = ReportImporter.COLUMNS;
     static final int MONTO = HEADER.indexOf("monto");
     static final int FECHA_GASTO = HEADER.indexOf("fecha_gasto");
 
-    @TempDir
-    Path dir;
-    AgentStore store;
-    ReportImporter importer;
-
-    @BeforeEach
-    void open() {
-        store = AgentStore.open(dir.resolve("agente.db"));
-        BundledPlan.seedIfEmpty(store);
-        importer = new ReportImporter(store, new ReportFactory("agente-1", "BO-L"),
-                store.validator(RuleSettings.DEFAULTS));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
     /** A workbook with the template header and one expenditure row per writer; each writer sets monto/fecha. */
     @SafeVarargs
     final Path workbook(String name, Consumer<Row>... expenditureRows) throws IOException {
+        return workbookWithHeader(name, sheet -> {
+            for (int i = 0; i < expenditureRows.length; i++) {
+                expenditureRows[i].accept(expenditureRow(sheet, i + 1, "C-" + i));
+            }
+            sheet.getWorkbook().getCreationHelper().createFormulaEvaluator().evaluateAll();
+        });
+    }
+
+    /** Writes {@code name}: sheet "informes" with the template header on row 0, then what {@code rows} adds. */
+    Path workbookWithHeader(String name, Consumer<XSSFSheet> rows) throws IOException {
         Path file = dir.resolve(name);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet sheet = workbook.createSheet("informes");
+            XSSFSheet sheet = workbook.createSheet("informes");
             Row header = sheet.createRow(0);
             for (int c = 0; c < HEADER.size(); c++) {
                 header.createCell(c).setCellValue(HEADER.get(c));
             }
-            for (int i = 0; i < expenditureRows.length; i++) {
-                Row row = sheet.createRow(i + 1);
-                row.createCell(0).setCellValue("gasto");
-                row.createCell(1).setCellValue(2020);
-                row.createCell(2).setCellValue("11.04.02");
-                row.createCell(HEADER.indexOf("partida")).setCellValue("25220");
-                row.createCell(HEADER.indexOf("comprobante")).setCellValue("C-" + i);
-                expenditureRows[i].accept(row);
-            }
-            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            rows.accept(sheet);
             workbook.write(out);
         }
         return file;
+    }
+
+    /** Row {@code index}: an expenditure on 11.04.02, object 25220, with {@code voucher}; no monto, no fecha yet. */
+    static Row expenditureRow(Sheet sheet, int index, String voucher) {
+        Row row = sheet.createRow(index);
+        row.createCell(0).setCellValue("gasto");
+        row.createCell(1).setCellValue(2020);
+        row.createCell(2).setCellValue("11.04.02");
+        row.createCell(HEADER.indexOf("partida")).setCellValue("25220");
+        row.createCell(HEADER.indexOf("comprobante")).setCellValue(voucher);
+        return row;
     }
 
     static CellStyle style(Row row, String format) {
@@ -165,26 +153,15 @@ class XlsxImportTest {
 
     @Test
     void datesOfAWorkbookCountingFrom1904AreTheSameDays() throws IOException {
-        Path file = dir.resolve("mac.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            var workbookPr = workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
-                    : workbook.getCTWorkbook().addNewWorkbookPr();
+        Path file = workbookWithHeader("mac.xlsx", sheet -> {
+            // Set before any date cell is written: POI turns a date into a day number by the workbook's epoch.
+            var ctWorkbook = sheet.getWorkbook().getCTWorkbook();
+            var workbookPr = ctWorkbook.isSetWorkbookPr() ? ctWorkbook.getWorkbookPr() : ctWorkbook.addNewWorkbookPr();
             workbookPr.setDate1904(true);
-            Sheet sheet = workbook.createSheet("informes");
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < HEADER.size(); c++) {
-                header.createCell(c).setCellValue(HEADER.get(c));
-            }
-            Row row = sheet.createRow(1);
-            row.createCell(0).setCellValue("gasto");
-            row.createCell(1).setCellValue(2020);
-            row.createCell(2).setCellValue("11.04.02");
-            row.createCell(HEADER.indexOf("partida")).setCellValue("25220");
-            row.createCell(HEADER.indexOf("comprobante")).setCellValue("C-1");
+            Row row = expenditureRow(sheet, 1, "C-1");
             amount(row, 10, null);
             date(row, LocalDate.of(2020, 3, 15), "dd/mm/yyyy");
-            workbook.write(out);
-        }
+        });
 
         assertThat(importedAmounts(file)).hasSize(1);
         assertThat(storedSpendDates()).containsExactly(LocalDate.of(2020, 3, 15));
@@ -210,13 +187,7 @@ class XlsxImportTest {
 
     @Test
     void aBadCellNamesItsExcelRowAndColumnAndNothingIsImported() throws IOException {
-        Path file = dir.resolve("huecos.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet sheet = workbook.createSheet("informes");
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < HEADER.size(); c++) {
-                header.createCell(c).setCellValue(HEADER.get(c));
-            }
+        Path file = workbookWithHeader("huecos.xlsx", sheet -> {
             // a good progress row 2, rows 3-5 left empty, a bad one on row 6, a good one on row 7
             List<Integer> rows = List.of(1, 5, 6);
             for (int r : rows) {
@@ -227,8 +198,7 @@ class XlsxImportTest {
                 }
                 row.createCell(HEADER.indexOf("responsable")).setCellValue("Ana");
             }
-            workbook.write(out);
-        }
+        });
 
         ReportImporter.Result result = importer.importAndMove(file);
 
@@ -253,13 +223,7 @@ class XlsxImportTest {
 
     @Test
     void progressValuesAreExactToo() throws IOException {
-        Path file = dir.resolve("avance.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet sheet = workbook.createSheet("informes");
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < HEADER.size(); c++) {
-                header.createCell(c).setCellValue(HEADER.get(c));
-            }
+        Path file = workbookWithHeader("avance.xlsx", sheet -> {
             Row row = sheet.createRow(1);
             row.createCell(0).setCellValue("avance");
             row.createCell(1).setCellValue(2020);
@@ -271,8 +235,7 @@ class XlsxImportTest {
             row.createCell(5).setCellValue(2.1 * 3); // stored as 6.300000000000001
             row.createCell(6).setCellValue(33.33);
             row.createCell(HEADER.indexOf("responsable")).setCellValue("Ana");
-            workbook.write(out);
-        }
+        });
 
         assertThat(importedAmounts(file)).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("6.3"));
