@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
@@ -76,6 +77,15 @@ final class BaselineConsumer implements Runnable {
         running.set(false);
     }
 
+    /** With the driver setting the hub uses too: a JDBC batch of inserts goes out as multi-row inserts. */
+    private static Connection connect(TestDatabase database) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", database.user());
+        properties.setProperty("password", database.password());
+        properties.setProperty("reWriteBatchedInserts", "true");
+        return DriverManager.getConnection(database.jdbcUrl(), properties);
+    }
+
     @Override
     public void run() {
         Map<String, Object> config = Map.of(
@@ -85,7 +95,7 @@ final class BaselineConsumer implements Runnable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             Connection db = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             Connection db = connect(database);
              PreparedStatement reports = db.prepareStatement(INSERT_REPORT);
              PreparedStatement outcomes = db.prepareStatement(INSERT_OUTCOME)) {
             db.setAutoCommit(false);

@@ -1,8 +1,12 @@
 package org.poahub.routes.ingest;
 
+import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.support.DefaultMessage;
 import org.poahub.contract.Topics;
 
 /**
@@ -18,17 +22,24 @@ public class DeadLetterRoute extends RouteBuilder {
     public void configure() {
         from(ENDPOINT).routeId(ROUTE_ID).startupOrder(11)
                 .errorHandler(noErrorHandler())
-                .split(body()).stopOnException()
-                    .process(exchange -> {
-                        Rejection rejection = exchange.getMessage().getBody(Rejection.class);
-                        var message = exchange.getMessage();
-                        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.DLQ);
-                        message.setHeader(KafkaConstants.KEY, rejection.source().coordinates());
-                        message.getHeaders().putAll(DeadLetterHeaders.of(rejection));
-                        message.setBody(rejection.source().value());
-                    })
+                .filter(exchange -> !exchange.getMessage().getBody(List.class).isEmpty())
+                    // All of a batch's dead letters in one send, as the outcomes: one acknowledged send per
+                    // rejection made a batch wait a broker round trip for each.
+                    .process(exchange -> exchange.getMessage().setBody(records(exchange)))
                     .to(KafkaProducerUris.bytes(Topics.DLQ))
                 .end();
+    }
+
+    private static List<Message> records(Exchange exchange) {
+        List<?> rejections = exchange.getMessage().getBody(List.class);
+        return rejections.stream().map(Rejection.class::cast).map(rejection -> {
+            Message record = new DefaultMessage(exchange.getContext());
+            record.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.DLQ);
+            record.setHeader(KafkaConstants.KEY, rejection.source().coordinates());
+            record.getHeaders().putAll(DeadLetterHeaders.of(rejection));
+            record.setBody(rejection.source().value());
+            return record;
+        }).toList();
     }
 
     /** The reason as Kafka headers (UTF-8 strings); absent values are left out. */
