@@ -4,22 +4,24 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The sequence numbers a batch received from each agent, and the agents' sync status they change: written once per
- * agent and batch, because rewriting the status row (and its array of missing numbers) for every report made ingest
- * several times slower.
+ * The sequence numbers a batch received from each agent, and the agents' sync status they change: read with one
+ * query and written with one JDBC batch per batch of reports, because rewriting the status row (and its array of
+ * missing numbers) for every report made ingest several times slower.
  */
 final class AgentSequences {
 
-    private final Map<String, AgentBatch> byAgent = new LinkedHashMap<>();
+    /** in agent order, so two hub instances lock agent_sync rows in the same order */
+    private final Map<String, AgentBatch> byAgent = new TreeMap<>();
 
     /** Remembers a recorded report for its agent; the last one added is the agent's "last report received". */
     void add(String agentId, String regionCode, UUID messageId, long sequence, Instant reportedAt) {
@@ -27,46 +29,53 @@ final class AgentSequences {
     }
 
     /**
-     * Writes the sequence numbers and each agent's sync status: the newest sequences add the numbers they skipped to
-     * the missing ones, late ones fill their gaps.
+     * Writes each agent's sync status: a number above the highest so far is new and adds the numbers it skipped to
+     * the missing ones, a late one fills its gap, any other was received before and changes nothing.
      */
-    void write(JdbcClient jdbc) {
-        // in agent order, so two hub instances lock agent_sync rows in the same order
-        byAgent.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> write(jdbc, e.getKey(), e.getValue()));
-        byAgent.clear();
-    }
-
-    private static void write(JdbcClient jdbc, String agentId, AgentBatch batch) {
-        List<Long> fresh = jdbc.sql("""
-                        insert into agent_sequence (agent_id, sequence) select ?, unnest(?::bigint[])
-                        on conflict do nothing returning sequence""")
-                .params(agentId, batch.sequences.toArray(Long[]::new)).query(Long.class).list();
+    void write(JdbcClient jdbc, JdbcTemplate batches) {
+        if (byAgent.isEmpty()) {
+            return;
+        }
         record Status(long highest, Long[] missing) {
         }
-        Optional<Status> current = jdbc.sql(
-                        "select highest_sequence, missing_sequences from agent_sync where agent_id = ? for update")
-                .param(agentId)
-                .query((rs, n) -> new Status(rs.getLong(1), (Long[]) rs.getArray(2).getArray())).optional();
-        long highest = current.map(Status::highest).orElse(0L);
-        TreeSet<Long> missing = new TreeSet<>(current.map(c -> Arrays.asList(c.missing())).orElse(List.of()));
-        long newHighest = Math.max(highest, fresh.stream().mapToLong(Long::longValue).max().orElse(highest));
-        for (long skipped = highest + 1; skipped < newHighest; skipped++) {
-            missing.add(skipped);
-        }
-        missing.removeAll(fresh);
-        long contiguous = missing.isEmpty() ? newHighest : missing.first() - 1;
+        Map<String, Status> current = new HashMap<>();
         jdbc.sql("""
-                insert into agent_sync (agent_id, region_code, last_message_id, last_reported_at, last_received_at,
-                    highest_sequence, highest_contiguous_sequence, missing_sequences)
-                values (?, ?, ?, ?, now(), ?, ?, ?)
-                on conflict (agent_id) do update set region_code = excluded.region_code,
-                    last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
-                    last_received_at = excluded.last_received_at, highest_sequence = excluded.highest_sequence,
-                    highest_contiguous_sequence = excluded.highest_contiguous_sequence,
-                    missing_sequences = excluded.missing_sequences""")
-                .params(agentId, batch.regionCode, batch.lastMessageId, Timestamp.from(batch.lastReportedAt),
-                        newHighest, contiguous, missing.toArray(Long[]::new))
-                .update();
+                        select agent_id, highest_sequence, missing_sequences from agent_sync
+                        where agent_id = any(?::text[]) order by agent_id for update""")
+                .param(byAgent.keySet().toArray(String[]::new))
+                .query(rs -> {
+                    current.put(rs.getString(1), new Status(rs.getLong(2), (Long[]) rs.getArray(3).getArray()));
+                });
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        byAgent.forEach((agentId, batch) -> {
+            Status status = current.get(agentId);
+            long highest = status == null ? 0L : status.highest();
+            TreeSet<Long> missing = new TreeSet<>(status == null ? List.of() : Arrays.asList(status.missing()));
+            List<Long> fresh = batch.sequences.stream().distinct().filter(s -> s > highest || missing.contains(s))
+                    .toList();
+            long newHighest = Math.max(highest, fresh.stream().mapToLong(Long::longValue).max().orElse(highest));
+            for (long skipped = highest + 1; skipped < newHighest; skipped++) {
+                missing.add(skipped);
+            }
+            missing.removeAll(fresh);
+            long contiguous = missing.isEmpty() ? newHighest : missing.first() - 1;
+            (status == null ? inserts : updates).add(new Object[] {batch.regionCode, batch.lastMessageId,
+                    Timestamp.from(batch.lastReportedAt), newHighest, contiguous, missing.toArray(Long[]::new),
+                    agentId});
+        });
+        batches.batchUpdate("""
+                update agent_sync set region_code = ?, last_message_id = ?, last_reported_at = ?,
+                    last_received_at = now(), highest_sequence = ?, highest_contiguous_sequence = ?,
+                    missing_sequences = ?
+                where agent_id = ?""", updates);
+        // No "on conflict": an agent first seen by another transaction since the select above fails the insert on
+        // its key, and the store runs the batch again on the other transaction's figures (never overwriting them).
+        batches.batchUpdate("""
+                insert into agent_sync (region_code, last_message_id, last_reported_at, last_received_at,
+                    highest_sequence, highest_contiguous_sequence, missing_sequences, agent_id)
+                values (?, ?, ?, now(), ?, ?, ?, ?)""", inserts);
+        byAgent.clear();
     }
 
     private static final class AgentBatch {

@@ -35,12 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class IngestBatchWriter {
 
-    /** A report to insert, with the status its outcome gave it. */
-    record ReportRow(DecodedReport report, OutcomeStatus status) {
-    }
-
-    /** The enrichment of an accepted report. */
-    record EnrichmentRow(UUID messageId, ReportEnrichment enrichment) {
+    /** A report to insert, with the status its outcome gave it and, if accepted, its enrichment (else null). */
+    record ReportRow(DecodedReport report, OutcomeStatus status, ReportEnrichment enrichment) {
     }
 
     private final JdbcTemplate jdbc;
@@ -56,8 +52,13 @@ final class IngestBatchWriter {
                 insert into report (message_id, kind, status, region_code, agent_id, sequence, fiscal_year,
                     operation_code, achieved_value, percent_complete, period_start, period_end, corrects_message_id,
                     object_code, funding_source, amount, spent_on, document_number, reverses_message_id,
-                    reported_at, raw_payload, schema_id, topic, kafka_partition, kafka_offset)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    reported_at, raw_payload, schema_id, topic, kafka_partition, kafka_offset,
+                    plan_version, objective_code, action_code, action_weight, target_value, target_kind,
+                    operation_start, operation_end, region_name, report_date, fiscal_month, fiscal_quarter,
+                    achieved_percent, planned_percent, schedule_variance, budget_object_code, budget_funding_source,
+                    budget_amount, cumulative_spend, execution_percent)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 sorted(rows, Comparator.comparing(r -> r.report().messageId())), (ps, row) -> {
                     DecodedReport report = row.report();
                     ProgressReport p = report.kind() == ReportKind.PROGRESS ? report.progress() : null;
@@ -88,6 +89,7 @@ final class IngestBatchWriter {
                     ps.setString(23, source.topic());
                     ps.setInt(24, source.partition());
                     ps.setLong(25, source.offset());
+                    setEnrichment(ps, 26, row.enrichment());
                 });
     }
 
@@ -105,37 +107,32 @@ final class IngestBatchWriter {
                 });
     }
 
-    void insertEnrichments(List<EnrichmentRow> rows) {
-        batch("""
-                insert into report_enrichment (message_id, plan_version, objective_code, action_code, action_weight,
-                    target_value, target_kind, operation_start, operation_end, region_name, report_date, fiscal_month,
-                    fiscal_quarter, achieved_percent, planned_percent, schedule_variance, budget_object_code,
-                    budget_funding_source, budget_amount, cumulative_spend, execution_percent)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                sorted(rows, Comparator.comparing(EnrichmentRow::messageId)), (ps, row) -> {
-                    ReportEnrichment e = row.enrichment();
-                    ps.setObject(1, row.messageId());
-                    ps.setInt(2, e.planVersion());
-                    ps.setString(3, e.objectiveCode());
-                    ps.setString(4, e.actionCode());
-                    ps.setInt(5, e.actionWeight());
-                    ps.setBigDecimal(6, e.targetValue());
-                    ps.setString(7, e.targetKind());
-                    setDate(ps, 8, e.operationStart());
-                    setDate(ps, 9, e.operationEnd());
-                    ps.setString(10, e.regionName());
-                    setDate(ps, 11, e.reportDate());
-                    ps.setInt(12, e.fiscalMonth());
-                    ps.setInt(13, e.fiscalQuarter());
-                    ps.setBigDecimal(14, e.achievedPercent());
-                    ps.setBigDecimal(15, e.plannedPercent());
-                    ps.setBigDecimal(16, e.scheduleVariance());
-                    ps.setString(17, e.budgetObjectCode());
-                    ps.setString(18, e.budgetFundingSource());
-                    ps.setBigDecimal(19, e.budgetAmount());
-                    ps.setBigDecimal(20, e.cumulativeSpend());
-                    ps.setBigDecimal(21, e.executionPercent());
-                });
+    /**
+     * The 20 enrichment columns of a report row, from {@code first} on; all null when it has none. Nulls are typed
+     * like the values so that every row of a JDBC batch binds the same types (one multi-row insert).
+     */
+    private static void setEnrichment(PreparedStatement ps, int first, ReportEnrichment e) throws SQLException {
+        boolean none = e == null;
+        setInteger(ps, first, none ? null : e.planVersion());
+        ps.setString(first + 1, none ? null : e.objectiveCode());
+        ps.setString(first + 2, none ? null : e.actionCode());
+        setInteger(ps, first + 3, none ? null : e.actionWeight());
+        ps.setBigDecimal(first + 4, none ? null : e.targetValue());
+        ps.setString(first + 5, none ? null : e.targetKind());
+        setDate(ps, first + 6, none ? null : e.operationStart());
+        setDate(ps, first + 7, none ? null : e.operationEnd());
+        ps.setString(first + 8, none ? null : e.regionName());
+        setDate(ps, first + 9, none ? null : e.reportDate());
+        setInteger(ps, first + 10, none ? null : e.fiscalMonth());
+        setInteger(ps, first + 11, none ? null : e.fiscalQuarter());
+        ps.setBigDecimal(first + 12, none ? null : e.achievedPercent());
+        ps.setBigDecimal(first + 13, none ? null : e.plannedPercent());
+        ps.setBigDecimal(first + 14, none ? null : e.scheduleVariance());
+        ps.setString(first + 15, none ? null : e.budgetObjectCode());
+        ps.setString(first + 16, none ? null : e.budgetFundingSource());
+        ps.setBigDecimal(first + 17, none ? null : e.budgetAmount());
+        ps.setBigDecimal(first + 18, none ? null : e.cumulativeSpend());
+        ps.setBigDecimal(first + 19, none ? null : e.executionPercent());
     }
 
     /** Rows read (and locked) by the batch are updated; rows first reported in the batch are inserted. */
@@ -221,6 +218,14 @@ final class IngestBatchWriter {
             ps.setNull(index, Types.DATE);
         } else {
             ps.setObject(index, date);
+        }
+    }
+
+    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
         }
     }
 

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelayMs              first back-off after a transient failure (database, registry, broker)
  * @param maxRetryDelayMs           longest back-off
  * @param topicPartitions           partitions of the topics the hub creates when missing
+ * @param consumers                 Kafka consumers (threads) of this instance in the group, each with its own
+ *                                  partitions and batches: one works while another waits for PostgreSQL or the broker
  * @param replicationFactor         replication of the topics the hub creates when missing
  * @param unbudgetedObject          severity of an expenditure on an object code the operation has no budget for
  * @param poisonBatchAttempts       how often a batch failing for a non-transient reason is tried before its records
@@ -35,6 +37,7 @@ public record IngestProperties(
         @DefaultValue("500") long retryDelayMs,
         @DefaultValue("30000") long maxRetryDelayMs,
         @DefaultValue("3") int topicPartitions,
+        @DefaultValue("3") int consumers,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("WARNING") Severity unbudgetedObject,
         @DefaultValue("3") int poisonBatchAttempts,

@@ -20,20 +20,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@link IngestStore} over PostgreSQL: one transaction per batch; an unreachable database is transient.
  *
- * <p>A batch reads what it needs first and writes at the end. If another hub instance records one of the batch's
- * reports in between (two agents' PCs resending through different partitions, a rebalance), the write fails on the
- * report's unique message id; the batch is then run again in a new transaction, which reads the other instance's
- * outcome and changes nothing for that report.
+ * <p>A batch reads what it needs first and writes at the end. If another transaction (another consumer of this
+ * instance, or another instance) records one of the batch's reports in between (a resend through another partition,
+ * a rebalance), or creates a figure row the batch found missing (an operation × region's progress, an agent's sync
+ * status), the write fails on that row's key; the batch is then run again in a new transaction, which reads the
+ * other transaction's rows (a report's stored outcome is sent again, nothing is counted twice).
  */
 class JdbcIngestStore implements IngestStore {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcIngestStore.class);
 
-    /** Runs of one batch when other instances keep recording its reports first; then the failure goes up. */
+    /** Runs of one batch when other transactions keep creating its rows first; then the failure goes up. */
     static final int MAX_RUNS = 3;
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final IngestBatchReader reader;
     private final IngestBatchWriter writer;
     private final ReportEnricher enricher;
@@ -43,6 +45,7 @@ class JdbcIngestStore implements IngestStore {
         FindingsJson findings = new FindingsJson(json);
         this.transactions = transactions;
         this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.batches = jdbcTemplate;
         this.reader = new IngestBatchReader(jdbc, findings);
         this.writer = new IngestBatchWriter(jdbcTemplate, findings);
         this.enricher = enricher;
@@ -57,7 +60,7 @@ class JdbcIngestStore implements IngestStore {
                 if (run == MAX_RUNS) {
                     throw e;
                 }
-                log.info("A report of this batch was recorded meanwhile by another hub instance; running the batch "
+                log.info("A row this batch writes was created meanwhile by another transaction; running the batch "
                         + "again ({})", e.getMostSpecificCause().getMessage());
             }
         }
@@ -66,7 +69,7 @@ class JdbcIngestStore implements IngestStore {
     private <T> T runOnce(Function<Transaction, T> work) {
         try {
             return transactions.execute(status -> {
-                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, reader, writer, enricher);
+                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, batches, reader, writer, enricher);
                 T result = work.apply(tx);
                 tx.flush();
                 return result;

@@ -24,22 +24,24 @@ import org.poahub.hub.ingest.Figures.ProgressKey;
 import org.poahub.hub.ingest.Figures.RegionSpendKey;
 import org.poahub.hub.ingest.Figures.SpendDelta;
 import org.poahub.hub.ingest.Figures.SpendLine;
-import org.poahub.hub.ingest.IngestBatchWriter.EnrichmentRow;
 import org.poahub.hub.ingest.IngestBatchWriter.ReportRow;
 import org.poahub.routes.ingest.DecodedReport;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.Rejection;
 import org.poahub.rules.PlannedBudgetLine;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One batch's transaction. Reads come from the database once per key (for the whole batch when it is prefetched)
  * and are then kept in memory with the batch's own changes; the rules and the enricher read that view. Rows and
- * figures are written by {@link #flush()} at the end, one JDBC batch per table.
+ * figures are written by {@link #flush()} at the end, one JDBC batch per table (an accepted report's enrichment is
+ * written on its report row).
  */
 class JdbcIngestTransaction implements IngestStore.Transaction {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final IngestBatchWriter writer;
     private final ReportEnricher enricher;
 
@@ -53,12 +55,12 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     private final Map<OperationSpendKey, BigDecimal> operationSpendAdded = new HashMap<>();
     private final List<ReportRow> reportRows = new ArrayList<>();
     private final List<ReportOutcome> outcomeRows = new ArrayList<>();
-    private final List<EnrichmentRow> enrichmentRows = new ArrayList<>();
     private final AgentSequences sequences = new AgentSequences();
 
-    JdbcIngestTransaction(JdbcClient jdbc, IngestBatchReader reader, IngestBatchWriter writer,
+    JdbcIngestTransaction(JdbcClient jdbc, JdbcTemplate batches, IngestBatchReader reader, IngestBatchWriter writer,
                           ReportEnricher enricher) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.writer = writer;
         this.enricher = enricher;
         this.outcomes = new BatchCache<>(reader::outcomes);
@@ -106,13 +108,15 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
 
     @Override
     public void record(DecodedReport report, ReportOutcome outcome) {
-        reportRows.add(new ReportRow(report, outcome.getStatus()));
         outcomeRows.add(outcome);
         outcomes.put(report.messageId(), outcome);
         sequences.add(report.agentId(), report.regionCode(), report.messageId(), report.sequence(), reportedAt(report));
-        if (outcome.getStatus() == OutcomeStatus.REJECTED) {
-            return;
-        }
+        ReportEnrichment enrichment = outcome.getStatus() == OutcomeStatus.REJECTED ? null : accept(report);
+        reportRows.add(new ReportRow(report, outcome.getStatus(), enrichment));
+    }
+
+    /** Adds an accepted report to the figures and to what later reports may refer to; returns its enrichment. */
+    private ReportEnrichment accept(DecodedReport report) {
         Optional<ReportEnrichment> enrichment = switch (report.kind()) {
             case PROGRESS -> {
                 consolidateProgress(report.progress());
@@ -131,7 +135,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
             }
             case UNKNOWN -> throw new IllegalStateException("A decoded report always has a kind");
         };
-        enrichment.ifPresent(en -> enrichmentRows.add(new EnrichmentRow(report.messageId(), en)));
+        return enrichment.orElse(null);
     }
 
     private void consolidateProgress(ProgressReport r) {
@@ -170,7 +174,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
         spend.merge(new SpendLine(r.getObjectCode(), r.getFundingSource()), amount, BigDecimal::add);
     }
 
-    static String objectGroup(String objectCode) {
+    private static String objectGroup(String objectCode) {
         String code = objectCode.strip();
         return code.isEmpty() ? code : code.charAt(0) + "0".repeat(code.length() - 1);
     }
@@ -192,10 +196,9 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     void flush() {
         writer.insertReports(reportRows);
         writer.insertOutcomes(outcomeRows);
-        writer.insertEnrichments(enrichmentRows);
         writer.writeProgress(changedProgress);
         writer.addSpend(regionSpendAdded, operationSpendAdded);
-        sequences.write(jdbc);
+        sequences.write(jdbc, batches);
     }
 
     private static ProgressKey progressKey(ProgressReport r) {

@@ -144,7 +144,7 @@ class ConsolidationWorkedExampleIT {
                 .containsEntry("cumulative_spend", new BigDecimal("120000.00"))
                 .containsEntry("execution_percent", new BigDecimal("107.82"));
         assertThat(jdbc.sql("""
-                select string_agg(coalesce(execution_percent::text, '-'), ' ' order by r.sequence)
+                select string_agg(coalesce(e.execution_percent::text, '-'), ' ' order by r.sequence)
                 from report_enrichment e join report r using (message_id)
                 where r.kind = 'EXPENDITURE' and r.agent_id = 'agent-lp'""").query(String.class).single())
                 .as("reports 2, 3, 5 and 8").isEqualTo("13.87 17.33 13.87 89.85");

@@ -133,7 +133,7 @@ class ConsolidationExampleIT {
         assertThat(jdbc.sql("select count(*) from rejected_report").query(Long.class).single()).isEqualTo(2L);
         assertThat(jdbc.sql("select count(*) from report_enrichment").query(Long.class).single())
                 .as("one per accepted report").isEqualTo(8L);
-        assertThat(jdbc.sql("select cumulative_spend::text from report_enrichment e join report r using (message_id) "
+        assertThat(jdbc.sql("select e.cumulative_spend::text from report_enrichment e join report r using (message_id) "
                         + "where r.region_code = 'BO-C' and r.object_code = '43120'").query(String.class).single())
                 .as("national spend on the 43000 line after BO-L's 100,000 and BO-C's 20,000").isEqualTo("120000.00");
         Map<String, Object> sync = jdbc.sql("""

@@ -42,6 +42,8 @@ class TwoHubsIngestIT {
 
     private static final List<String> REGIONS = List.of("BO-B", "BO-C", "BO-H", "BO-L", "BO-N", "BO-O", "BO-P", "BO-S", "BO-T");
     private static final Duration WAIT = Duration.ofSeconds(180);
+    /** several consumers per hub, as by default: batches of one hub also run concurrently */
+    private static final int CONSUMERS_PER_HUB = 3;
     private static final int PARTITIONS = 3;
 
     @TempDir
@@ -83,7 +85,8 @@ class TwoHubsIngestIT {
         TestDatabase db = TestPostgres.freshDatabase();
         String group = "poa-hub-" + UUID.randomUUID();
         Map<String, String> properties = Map.of("poa.ingest.group-id", group,
-                "poa.ingest.topic-partitions", String.valueOf(PARTITIONS), "poa.ingest.max-poll-records", "50");
+                "poa.ingest.topic-partitions", String.valueOf(PARTITIONS), "poa.ingest.max-poll-records", "50",
+                "poa.ingest.consumers", String.valueOf(CONSUMERS_PER_HUB));
         Committed byFirst = new Committed();
         Committed bySecond = new Committed();
         first = TestHub.start(db.jdbcUrl(), db.user(), db.password(), broker.bootstrapServers(), properties,
@@ -103,7 +106,8 @@ class TwoHubsIngestIT {
                 Map.of("countingCommits", bySecond));
         sender.get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(assignments(group)).hasSize(2)
+        // every consumer of both hubs has partitions, so both hubs do
+        await().atMost(WAIT).untilAsserted(() -> assertThat(assignments(group)).hasSize(2 * CONSUMERS_PER_HUB)
                 .allSatisfy((member, partitions) -> assertThat(partitions).isNotEmpty()));
         for (int round = 9; round <= 12; round++) {
             sendRound(sent, round);

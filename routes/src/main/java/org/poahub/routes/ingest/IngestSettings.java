@@ -11,21 +11,35 @@ import java.util.List;
  * @param pollTimeoutMs           how long a poll waits, and so how long a partial batch waits
  * @param retryDelayMs            first back-off after a transient failure
  * @param maxRetryDelayMs         longest back-off (doubling from {@code retryDelayMs})
+ * @param consumers               consumers of this instance in the group, each a thread with its own partitions
+ *                                and batches (Camel {@code consumersCount})
  */
 public record IngestSettings(List<String> topics, String groupId, int maxPollRecords, long pollTimeoutMs,
-                             long retryDelayMs, long maxRetryDelayMs) {
+                             long retryDelayMs, long maxRetryDelayMs, int consumers) {
 
     public IngestSettings {
         topics = List.copyOf(topics);
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("The ingest route needs at least one topic");
         }
+        if (consumers < 1) {
+            throw new IllegalArgumentException("The ingest route needs at least one consumer, was " + consumers);
+        }
     }
+
+    /**
+     * Spreads every partition of every topic over all consumers of the group. Kafka's default (range, per topic)
+     * gives partition {@code i} of each topic to the {@code i}-th consumer, so with 3 partitions a topic and more than
+     * 3 consumers in the group (two hubs of 3 consumers) some consumers, a whole hub even, get nothing. Range stays
+     * listed second so a group whose older members only know it still forms during an upgrade.
+     */
+    static final String ASSIGNORS = "org.apache.kafka.clients.consumer.RoundRobinAssignor,"
+            + "org.apache.kafka.clients.consumer.RangeAssignor";
 
     /** The consumer endpoint: batches, raw bytes, offsets committed by the route only after the database commit. */
     public String consumerUri() {
         return "kafka:" + String.join(",", topics)
-                + "?groupId=" + groupId
+                + "?groupId=" + groupId + "&consumersCount=" + consumers + "&partitionAssignor=" + ASSIGNORS
                 + "&batching=true&maxPollRecords=" + maxPollRecords + "&pollTimeoutMs=" + pollTimeoutMs
                 + "&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
                 + "&autoOffsetReset=earliest"
