@@ -3,12 +3,10 @@ package org.poahub.hub.ingest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,18 +48,10 @@ final class AgentSequences {
         List<Object[]> inserts = new ArrayList<>();
         byAgent.forEach((agentId, batch) -> {
             Status status = current.get(agentId);
-            long highest = status == null ? 0L : status.highest();
-            TreeSet<Long> missing = new TreeSet<>(status == null ? List.of() : Arrays.asList(status.missing()));
-            List<Long> fresh = batch.sequences.stream().distinct().filter(s -> s > highest || missing.contains(s))
-                    .toList();
-            long newHighest = Math.max(highest, fresh.stream().mapToLong(Long::longValue).max().orElse(highest));
-            for (long skipped = highest + 1; skipped < newHighest; skipped++) {
-                missing.add(skipped);
-            }
-            missing.removeAll(fresh);
-            long contiguous = missing.isEmpty() ? newHighest : missing.first() - 1;
+            SyncStatus next = SyncStatus.after(status == null ? 0L : status.highest(),
+                    status == null ? new Long[0] : status.missing(), batch.sequences);
             (status == null ? inserts : updates).add(new Object[] {batch.regionCode, batch.lastMessageId,
-                    Timestamp.from(batch.lastReportedAt), newHighest, contiguous, missing.toArray(Long[]::new),
+                    Timestamp.from(batch.lastReportedAt), next.highest(), next.highestContiguous(), next.missing(),
                     agentId});
         });
         batches.batchUpdate("""

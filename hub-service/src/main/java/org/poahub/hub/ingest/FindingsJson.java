@@ -20,7 +20,13 @@ final class FindingsJson {
                 json.getTypeFactory().constructMapType(Map.class, String.class, String.class));
     }
 
+    /** Most outcomes have no findings; their JSON needs no mapper. */
+    private static final String NONE = "[]";
+
     String write(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return NONE;
+        }
         return json.writeValueAsString(findings.stream().map(f -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("code", f.getCode());
@@ -32,6 +38,9 @@ final class FindingsJson {
     }
 
     List<Finding> read(String text) {
+        if (NONE.equals(text)) {
+            return List.of();
+        }
         List<Map<String, String>> items = json.readValue(text, listOfMaps);
         return items.stream().map(m -> new Finding(m.get("code"), Severity.valueOf(m.get("severity")),
                 m.get("field"), m.get("message"))).toList();
