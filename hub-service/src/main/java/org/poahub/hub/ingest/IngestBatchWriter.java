@@ -143,22 +143,12 @@ final class IngestBatchWriter {
                 update consolidated_progress set cumulative_value = ?, percent_complete = ?, last_period_end = ?,
                     last_message_id = ?, reports = ?
                 where fiscal_year = ? and operation_code = ? and region_code = ?""",
-                changed.stream().filter(e -> e.getValue().stored()).toList(), (ps, e) -> {
-                    setProgress(ps, 1, e.getValue());
-                    ps.setInt(6, e.getKey().fiscalYear());
-                    ps.setString(7, e.getKey().operationCode());
-                    ps.setString(8, e.getKey().regionCode());
-                });
+                changed.stream().filter(e -> e.getValue().stored()).toList(), IngestBatchWriter::setProgress);
         batch("""
                 insert into consolidated_progress (cumulative_value, percent_complete, last_period_end,
                     last_message_id, reports, fiscal_year, operation_code, region_code)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                changed.stream().filter(e -> !e.getValue().stored()).toList(), (ps, e) -> {
-                    setProgress(ps, 1, e.getValue());
-                    ps.setInt(6, e.getKey().fiscalYear());
-                    ps.setString(7, e.getKey().operationCode());
-                    ps.setString(8, e.getKey().regionCode());
-                });
+                changed.stream().filter(e -> !e.getValue().stored()).toList(), IngestBatchWriter::setProgress);
     }
 
     /** Spend only adds up, so these upserts are right whatever another hub instance added meanwhile. */
@@ -195,12 +185,17 @@ final class IngestBatchWriter {
                 });
     }
 
-    private static void setProgress(PreparedStatement ps, int first, Progress p) throws SQLException {
-        ps.setBigDecimal(first, p.cumulativeValue());
-        ps.setBigDecimal(first + 1, p.percentComplete());
-        setDate(ps, first + 2, p.lastPeriodEnd());
-        ps.setObject(first + 3, p.lastMessageId());
-        ps.setInt(first + 4, p.reports());
+    /** Both progress statements take the figure's five values, then its key. */
+    private static void setProgress(PreparedStatement ps, Map.Entry<ProgressKey, Progress> row) throws SQLException {
+        Progress p = row.getValue();
+        ps.setBigDecimal(1, p.cumulativeValue());
+        ps.setBigDecimal(2, p.percentComplete());
+        setDate(ps, 3, p.lastPeriodEnd());
+        ps.setObject(4, p.lastMessageId());
+        ps.setInt(5, p.reports());
+        ps.setInt(6, row.getKey().fiscalYear());
+        ps.setString(7, row.getKey().operationCode());
+        ps.setString(8, row.getKey().regionCode());
     }
 
     private <T> void batch(String sql, Collection<T> rows, RowSetter<T> setter) {
