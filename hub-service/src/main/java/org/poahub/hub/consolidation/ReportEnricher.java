@@ -3,13 +3,17 @@ package org.poahub.hub.consolidation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
 import org.poahub.plan.Action;
 import org.poahub.plan.BudgetLine;
 import org.poahub.plan.Operation;
+import org.poahub.plan.OperationCode;
 import org.poahub.plan.Plan;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.rules.PlannedBudgetLine;
@@ -20,8 +24,17 @@ import org.poahub.rules.PlannedBudgetLine;
  */
 public final class ReportEnricher {
 
+    /** A plan version's operations with their action, looked up per report without walking the plan. */
+    private record Indexed(PlanSource.VersionedPlan source, Map<String, Context> byOperation) {
+
+        boolean indexes(PlanSource.VersionedPlan plan) {
+            return source.version() == plan.version() && source.plan() == plan.plan();
+        }
+    }
+
     private final PlanSource plans;
     private final RegionCatalogue regions;
+    private final Map<Integer, Indexed> byYear = new ConcurrentHashMap<>();
 
     public ReportEnricher(PlanSource plans, RegionCatalogue regions) {
         this.plans = plans;
@@ -72,8 +85,13 @@ public final class ReportEnricher {
                 .max(Comparator.comparingInt(l -> significantDigits(l.objectCode())));
     }
 
+    /** {@code 25220} → 4, {@code 25000} → 2 (trailing zeros do not count). */
     private static int significantDigits(String objectCode) {
-        return objectCode.replaceAll("0+$", "").length();
+        int length = objectCode.length();
+        while (length > 0 && objectCode.charAt(length - 1) == '0') {
+            length--;
+        }
+        return length;
     }
 
     private String regionName(String regionCode) {
@@ -81,8 +99,19 @@ public final class ReportEnricher {
     }
 
     private Optional<Context> context(int fiscalYear, String operationCode) {
-        return plans.current(fiscalYear).flatMap(v -> v.plan().operation(operationCode).map(op -> new Context(
-                v.version(), v.plan(), v.plan().action(op.code().actionCode()).orElseThrow(), op)));
+        return plans.current(fiscalYear)
+                .map(v -> byYear.compute(fiscalYear, (year, old) -> old != null && old.indexes(v) ? old : index(v)))
+                .flatMap(indexed -> OperationCode.tryParse(operationCode).map(c -> indexed.byOperation().get(c.value())));
+    }
+
+    private static Indexed index(PlanSource.VersionedPlan v) {
+        Map<String, Context> byOperation = new HashMap<>();
+        for (Action action : v.plan().actions()) {
+            for (Operation op : action.operations()) {
+                byOperation.put(op.code().value(), new Context(v.version(), v.plan(), action, op));
+            }
+        }
+        return new Indexed(v, Map.copyOf(byOperation));
     }
 
     private record Context(int version, Plan plan, Action action, Operation operation) {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
@@ -18,6 +20,22 @@ import org.poahub.rules.PlannedBudgetLine;
 class ReportEnricherTest {
 
     private final ReportEnricher enricher = new ReportEnricher(SenavexPlan.source(), RegionCatalogue.loadDefault());
+
+    @Test
+    void enrichmentFollowsTheCurrentPlanVersionAndTheSeedsOperationCodeSpelling() {
+        AtomicInteger version = new AtomicInteger(1);
+        ReportEnricher following = new ReportEnricher(
+                year -> Optional.of(new PlanSource.VersionedPlan(version.get(), SenavexPlan.PLAN)),
+                RegionCatalogue.loadDefault());
+        ProgressReport report = progress("11.04.02", LocalDate.of(2020, 3, 31), "1");
+
+        assertThat(following.enrich(report).orElseThrow().planVersion()).isEqualTo(1);
+        version.set(2);
+        assertThat(following.enrich(report).orElseThrow().planVersion()).isEqualTo(2);
+        assertThat(following.enrich(progress(" 11.04.02.", LocalDate.of(2020, 3, 31), "1")))
+                .map(ReportEnrichment::actionCode).contains("11.04");
+        assertThat(following.enrich(progress("99.99.99", LocalDate.of(2020, 3, 31), "1"))).isEmpty();
+    }
 
     @Test
     void aProgressReportGetsItsPlanContextPlannedProgressAndVariance() {
