@@ -38,6 +38,10 @@ public final class CurrentPlans implements PlanSource {
     @Override
     public Optional<VersionedPlan> current(int fiscalYear) {
         Instant now = clock.instant();
+        Cached cached = byYear.get(fiscalYear);
+        if (cached != null && now.isBefore(cached.checkedAt().plus(maxAge))) {
+            return cached.plan(); // every report asks: no lock when the year is fresh
+        }
         // compute() holds the year's entry while loading, so an invalidation that arrives meanwhile waits for the
         // load to finish and then removes it: a plan read before an import never outlives the import's event.
         return byYear.compute(fiscalYear, (year, old) ->

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
@@ -24,20 +23,12 @@ import org.poahub.rules.PlannedBudgetLine;
  */
 public final class ReportEnricher {
 
-    /** A plan version's operations with their action, looked up per report without walking the plan. */
-    private record Indexed(PlanSource.VersionedPlan source, Map<String, Context> byOperation) {
-
-        boolean indexes(PlanSource.VersionedPlan plan) {
-            return source.version() == plan.version() && source.plan() == plan.plan();
-        }
-    }
-
-    private final PlanSource plans;
+    /** Each plan version's operations with their action, so a report is enriched without walking the plan. */
+    private final PerPlanVersion<Map<String, Context>> contexts;
     private final RegionCatalogue regions;
-    private final Map<Integer, Indexed> byYear = new ConcurrentHashMap<>();
 
     public ReportEnricher(PlanSource plans, RegionCatalogue regions) {
-        this.plans = plans;
+        this.contexts = new PerPlanVersion<>(plans, ReportEnricher::index);
         this.regions = regions;
     }
 
@@ -99,19 +90,18 @@ public final class ReportEnricher {
     }
 
     private Optional<Context> context(int fiscalYear, String operationCode) {
-        return plans.current(fiscalYear)
-                .map(v -> byYear.compute(fiscalYear, (year, old) -> old != null && old.indexes(v) ? old : index(v)))
-                .flatMap(indexed -> OperationCode.tryParse(operationCode).map(c -> indexed.byOperation().get(c.value())));
+        return contexts.current(fiscalYear)
+                .flatMap(byCode -> OperationCode.tryParse(operationCode).map(code -> byCode.get(code.value())));
     }
 
-    private static Indexed index(PlanSource.VersionedPlan v) {
+    private static Map<String, Context> index(PlanSource.VersionedPlan v) {
         Map<String, Context> byOperation = new HashMap<>();
         for (Action action : v.plan().actions()) {
             for (Operation op : action.operations()) {
                 byOperation.put(op.code().value(), new Context(v.version(), v.plan(), action, op));
             }
         }
-        return new Indexed(v, Map.copyOf(byOperation));
+        return Map.copyOf(byOperation);
     }
 
     private record Context(int version, Plan plan, Action action, Operation operation) {

@@ -35,7 +35,6 @@ final class Figures {
         private int reports;
         /** whether the row is in the table (then locked by this transaction) or new in this batch */
         private final boolean stored;
-        private boolean changed;
 
         Progress(BigDecimal cumulativeValue, BigDecimal percentComplete, LocalDate lastPeriodEnd, UUID lastMessageId,
                  int reports, boolean stored) {
@@ -50,9 +49,7 @@ final class Figures {
         /** The first report of an operation × region. */
         static Progress first(BigDecimal cumulativeValue, BigDecimal percentComplete, LocalDate periodEnd,
                               UUID messageId) {
-            Progress p = new Progress(cumulativeValue, percentComplete, periodEnd, messageId, 1, false);
-            p.changed = true;
-            return p;
+            return new Progress(cumulativeValue, percentComplete, periodEnd, messageId, 1, false);
         }
 
         /** A later report: replaces the figure when its period is not older or it corrects the latest report. */
@@ -64,7 +61,6 @@ final class Figures {
                 lastMessageId = messageId;
             }
             reports++;
-            changed = true;
         }
 
         BigDecimal cumulativeValue() {
@@ -89,10 +85,6 @@ final class Figures {
 
         boolean stored() {
             return stored;
-        }
-
-        boolean changed() {
-            return changed;
         }
     }
 

@@ -24,6 +24,7 @@ import org.poahub.hub.ingest.Figures.RegionSpendKey;
 import org.poahub.hub.ingest.Figures.SpendDelta;
 import org.poahub.routes.ingest.DecodedReport;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 /**
  * The writes of a batch as JDBC batches: one round trip per table instead of one per report. Rows are written in
@@ -135,10 +136,13 @@ final class IngestBatchWriter {
         ps.setBigDecimal(first + 19, none ? null : e.executionPercent());
     }
 
-    /** Rows read (and locked) by the batch are updated; rows first reported in the batch are inserted. */
-    void writeProgress(Map<ProgressKey, Progress> figures) {
-        List<Map.Entry<ProgressKey, Progress>> changed = figures.entrySet().stream()
-                .filter(e -> e.getValue().changed()).sorted(Map.Entry.comparingByKey()).toList();
+    /**
+     * The figures the batch changed: rows read (and locked) by the batch are updated, rows first reported in the
+     * batch are inserted.
+     */
+    void writeProgress(Map<ProgressKey, Progress> changedFigures) {
+        List<Map.Entry<ProgressKey, Progress>> changed = changedFigures.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList();
         batch("""
                 update consolidated_progress set cumulative_value = ?, percent_complete = ?, last_period_end = ?,
                     last_message_id = ?, reports = ?
@@ -198,9 +202,9 @@ final class IngestBatchWriter {
         ps.setString(8, row.getKey().regionCode());
     }
 
-    private <T> void batch(String sql, Collection<T> rows, RowSetter<T> setter) {
+    private <T> void batch(String sql, Collection<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, rows.size(), setter::set);
+            jdbc.batchUpdate(sql, rows, rows.size(), setter);
         }
     }
 
@@ -230,10 +234,5 @@ final class IngestBatchWriter {
         } else {
             ps.setObject(index, id);
         }
-    }
-
-    @FunctionalInterface
-    private interface RowSetter<T> {
-        void set(PreparedStatement ps, T row) throws SQLException;
     }
 }

@@ -77,10 +77,9 @@ class JdbcIngestStore implements IngestStore {
         } catch (CannotCreateTransactionException | DataAccessResourceFailureException | TransientDataAccessException
                  | RecoverableDataAccessException e) {
             throw new TransientIngestException("Database unavailable: " + e.getMessage(), e);
-        } catch (DuplicateKeyException e) {
-            throw e;
         } catch (RuntimeException e) {
-            // e.g. a connection lost mid-transaction, reported with its SQLState inside an uncategorized exception
+            // e.g. a connection lost mid-transaction, reported with its SQLState inside an uncategorized exception;
+            // a duplicate key (recorded meanwhile) is not transient and goes up to inTransaction as it is
             if (Failures.isTransient(e)) {
                 throw Failures.asTransient(e);
             }

@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.poahub.hub.consolidation.PlanSource;
-import org.poahub.hub.consolidation.PlanSource.VersionedPlan;
+import org.poahub.hub.consolidation.PerPlanVersion;
 import org.poahub.plan.BudgetLine;
 import org.poahub.plan.Operation;
 import org.poahub.plan.Plan;
@@ -24,23 +23,17 @@ import org.poahub.rules.PlannedOperation;
  */
 final class StoredPlanView implements PlanView {
 
-    private record Converted(VersionedPlan source, Map<String, PlannedOperation> operations) {
-    }
-
-    private final PlanSource plans;
+    private final PerPlanVersion<Map<String, PlannedOperation>> operations;
     private final RegionCatalogue regions;
-    private final Map<Integer, Converted> byYear = new ConcurrentHashMap<>();
 
     StoredPlanView(PlanSource plans, RegionCatalogue regions) {
-        this.plans = plans;
+        this.operations = new PerPlanVersion<>(plans, current -> convert(current.plan()));
         this.regions = regions;
     }
 
     @Override
     public Optional<PlannedOperation> operation(int fiscalYear, String operationCode) {
-        return plans.current(fiscalYear).map(current -> byYear.compute(fiscalYear, (year, old) ->
-                        old != null && old.source() == current ? old : new Converted(current, convert(current.plan()))))
-                .map(converted -> converted.operations().get(operationCode));
+        return operations.current(fiscalYear).map(byCode -> byCode.get(operationCode));
     }
 
     @Override

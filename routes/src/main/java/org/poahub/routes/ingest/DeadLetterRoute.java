@@ -5,8 +5,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.support.DefaultMessage;
 import org.poahub.contract.Topics;
 
 /**
@@ -33,11 +31,9 @@ public class DeadLetterRoute extends RouteBuilder {
     private static List<Message> records(Exchange exchange) {
         List<?> rejections = exchange.getMessage().getBody(List.class);
         return rejections.stream().map(Rejection.class::cast).map(rejection -> {
-            Message record = new DefaultMessage(exchange.getContext());
-            record.setHeader(KafkaConstants.OVERRIDE_TOPIC, Topics.DLQ);
-            record.setHeader(KafkaConstants.KEY, rejection.source().coordinates());
+            Message record = KafkaRecords.record(exchange, Topics.DLQ, rejection.source().coordinates(),
+                    rejection.source().value());
             record.getHeaders().putAll(DeadLetterHeaders.of(rejection));
-            record.setBody(rejection.source().value());
             return record;
         }).toList();
     }

@@ -4,8 +4,6 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.support.DefaultMessage;
 
 /** Outcome flow: the {@link OutcomeMessage}s of a committed batch, serialized, to their regions' outcome topics. */
 public class OutcomeRoute extends RouteBuilder {
@@ -34,12 +32,9 @@ public class OutcomeRoute extends RouteBuilder {
 
     private List<Message> records(Exchange exchange) {
         List<?> outcomes = exchange.getMessage().getBody(List.class);
-        return outcomes.stream().map(OutcomeMessage.class::cast).map(outcome -> {
-            Message record = new DefaultMessage(exchange.getContext());
-            record.setHeader(KafkaConstants.OVERRIDE_TOPIC, outcome.topic());
-            record.setHeader(KafkaConstants.KEY, outcome.outcome().getMessageId().toString());
-            record.setBody(writer.write(outcome));
-            return record;
-        }).toList();
+        return outcomes.stream().map(OutcomeMessage.class::cast)
+                .map(outcome -> KafkaRecords.record(exchange, outcome.topic(),
+                        outcome.outcome().getMessageId().toString(), writer.write(outcome)))
+                .toList();
     }
 }
