@@ -3,22 +3,22 @@ package org.poahub.hub.ingest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The sequence numbers a batch received from each agent, and the agents' sync status they change: read with one
- * query and written with one JDBC batch per batch of reports, because rewriting the status row (and its array of
- * missing numbers) for every report made ingest several times slower.
+ * The sequence numbers a batch received from each agent, written at the end of the batch: one row per number in
+ * {@code agent_sequence}, and the agent's last report and highest number in {@code agent_sync_state}. Neither write
+ * reads first: a number received before is skipped by its key, and the highest number only grows, so batches of two
+ * consumers or two hub instances give the same result in any order. The gaps (missing numbers, highest contiguous
+ * number) are computed when read, by the view {@code agent_sync} ({@code V10__agent_sequences_as_rows.sql}).
  */
 final class AgentSequences {
 
-    /** in agent order, so two hub instances lock agent_sync rows in the same order */
+    /** in agent order, so two transactions lock the agents' rows in the same order */
     private final Map<String, AgentBatch> byAgent = new TreeMap<>();
 
     /** Remembers a recorded report for its agent; the last one added is the agent's "last report received". */
@@ -26,45 +26,37 @@ final class AgentSequences {
         byAgent.computeIfAbsent(agentId, id -> new AgentBatch()).add(regionCode, messageId, sequence, reportedAt);
     }
 
-    /**
-     * Writes each agent's sync status: a number above the highest so far is new and adds the numbers it skipped to
-     * the missing ones, a late one fills its gap, any other was received before and changes nothing.
-     */
-    void write(JdbcClient jdbc, JdbcTemplate batches) {
+    void write(JdbcTemplate jdbc) {
         if (byAgent.isEmpty()) {
             return;
         }
-        record Status(long highest, Long[] missing) {
-        }
-        Map<String, Status> current = new HashMap<>();
-        jdbc.sql("""
-                        select agent_id, highest_sequence, missing_sequences from agent_sync
-                        where agent_id = any(?::text[]) order by agent_id for update""")
-                .param(byAgent.keySet().toArray(String[]::new))
-                .query(rs -> {
-                    current.put(rs.getString(1), new Status(rs.getLong(2), (Long[]) rs.getArray(3).getArray()));
-                });
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> inserts = new ArrayList<>();
+        List<String> agents = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
+        List<Object[]> states = new ArrayList<>();
         byAgent.forEach((agentId, batch) -> {
-            Status status = current.get(agentId);
-            SyncStatus next = SyncStatus.after(status == null ? 0L : status.highest(),
-                    status == null ? new Long[0] : status.missing(), batch.sequences);
-            (status == null ? inserts : updates).add(new Object[] {batch.regionCode, batch.lastMessageId,
-                    Timestamp.from(batch.lastReportedAt), next.highest(), next.highestContiguous(), next.missing(),
-                    agentId});
+            // numbers start at 1; a report with another number is recorded, but its number tells nothing about gaps
+            batch.sequences.stream().filter(sequence -> sequence > 0).sorted().distinct().forEach(sequence -> {
+                agents.add(agentId);
+                sequences.add(sequence);
+            });
+            states.add(new Object[] {agentId, batch.regionCode, batch.lastMessageId,
+                    Timestamp.from(batch.lastReportedAt), batch.highest});
         });
-        batches.batchUpdate("""
-                update agent_sync set region_code = ?, last_message_id = ?, last_reported_at = ?,
-                    last_received_at = now(), highest_sequence = ?, highest_contiguous_sequence = ?,
-                    missing_sequences = ?
-                where agent_id = ?""", updates);
-        // No "on conflict": an agent first seen by another transaction since the select above fails the insert on
-        // its key, and the store runs the batch again on the other transaction's figures (never overwriting them).
-        batches.batchUpdate("""
-                insert into agent_sync (region_code, last_message_id, last_reported_at, last_received_at,
-                    highest_sequence, highest_contiguous_sequence, missing_sequences, agent_id)
-                values (?, ?, ?, now(), ?, ?, ?, ?)""", inserts);
+        if (!sequences.isEmpty()) {
+            jdbc.update("""
+                    insert into agent_sequence (agent_id, sequence)
+                    select * from unnest(?::text[], ?::bigint[])
+                    on conflict do nothing""", agents.toArray(String[]::new), sequences.toArray(Long[]::new));
+        }
+        jdbc.batchUpdate("""
+                insert into agent_sync_state (agent_id, region_code, last_message_id, last_reported_at,
+                    last_received_at, highest_sequence)
+                values (?, ?, ?, ?, now(), ?)
+                on conflict (agent_id) do update set region_code = excluded.region_code,
+                    last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
+                    last_received_at = excluded.last_received_at,
+                    highest_sequence = greatest(agent_sync_state.highest_sequence, excluded.highest_sequence)""",
+                states);
         byAgent.clear();
     }
 
@@ -73,9 +65,11 @@ final class AgentSequences {
         private String regionCode;
         private UUID lastMessageId;
         private Instant lastReportedAt;
+        private long highest;
 
         void add(String regionCode, UUID messageId, long sequence, Instant reportedAt) {
             sequences.add(sequence);
+            highest = Math.max(highest, sequence);
             this.regionCode = regionCode;
             this.lastMessageId = messageId;
             this.lastReportedAt = reportedAt;

@@ -198,7 +198,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
         writer.insertOutcomes(outcomeRows);
         writer.writeProgress(changedProgress);
         writer.addSpend(regionSpendAdded, operationSpendAdded);
-        sequences.write(jdbc, batches);
+        sequences.write(batches);
     }
 
     private static ProgressKey progressKey(ProgressReport r) {
