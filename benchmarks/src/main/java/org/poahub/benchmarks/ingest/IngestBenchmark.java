@@ -93,7 +93,8 @@ public final class IngestBenchmark {
             long hubStart = System.nanoTime();
             hub.startIngest();
             ReportRows hubRows = new ReportRows(hubDatabase);
-            hubRows.await(total, DRAIN_TIMEOUT, done -> log("  hub: %,d rows", done));
+            hubRows.await(total, DRAIN_TIMEOUT, () -> topicTotals.committedTotal(hub.groupId()),
+                    done -> log("  hub: %,d rows", done));
             double hubSeconds = seconds(hubStart);
             hub.stopIngest();
             log("hub: its consumer group has committed offsets for %,d of %,d records",
@@ -102,7 +103,7 @@ public final class IngestBenchmark {
             requireRows(statuses.values().stream().mapToLong(Long::longValue).sum(), total, "hub");
             log("hub: %.1f s, %,.0f reports/s, %s", hubSeconds, total / hubSeconds, statuses);
 
-            double baselineSeconds = baseline(bootstrap, topics, hub, total);
+            double baselineSeconds = baseline(bootstrap, topics, hub, topicTotals, total);
 
             IngestBenchmarkResult.Latency latency = null;
             if (options.latencyPhase()) {
@@ -113,7 +114,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private double baseline(String bootstrap, List<String> topics, HubUnderTest hub, long total) throws Exception {
+    private double baseline(String bootstrap, List<String> topics, HubUnderTest hub, TopicTotals topicTotals, long total)
+            throws Exception {
         TestDatabase database = TestPostgres.freshDatabase();
         Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
                 .locations("classpath:db/migration").load().migrate();
@@ -124,7 +126,8 @@ public final class IngestBenchmark {
         long start = System.nanoTime();
         thread.start();
         try {
-            new ReportRows(database).await(total, DRAIN_TIMEOUT, done -> log("  baseline: %,d rows", done));
+            new ReportRows(database).await(total, DRAIN_TIMEOUT, () -> topicTotals.committedTotal(baseline.groupId()),
+                    done -> log("  baseline: %,d rows", done));
         } finally {
             baseline.stop();
             thread.join();
