@@ -26,10 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 /**
- * The writes of a batch as JDBC batches: one round trip per table instead of one per report. Rows are written in
- * key order, so two hub instances writing the same rows lock them in the same order.
+ * The writes of a batch, one statement per table instead of one per report: a binary COPY for reports and outcomes,
+ * JDBC batches for the figures. Rows are written in key order, so two hub instances writing the same rows lock them
+ * in the same order.
  *
- * <p>Inserts of a report or of a new progress row have no {@code on conflict} clause on purpose: a conflict means
+ * <p>The report COPY, and the insert of a new progress row, cannot skip a conflicting row, on purpose: a conflict means
  * another hub instance recorded the same report (or the same operation × region's first report) after this batch
  * read the database, and the duplicate-key error makes the store run the batch again on fresh reads.
  */
