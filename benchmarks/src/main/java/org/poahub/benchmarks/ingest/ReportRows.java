@@ -26,6 +26,8 @@ final class ReportRows {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int EXACT_FROM_PERCENT = 99;
     private static final int EXACT_EVERY = 8;
+    private static final String INSERTED =
+            "select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables where relname = 'report'";
 
     private final TestDatabase database;
 
@@ -41,7 +43,7 @@ final class ReportRows {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement st = c.createStatement()) {
             for (long poll = 1; ; poll++) {
-                long rows = single(st, "select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables where relname = 'report'");
+                long rows = single(st, INSERTED);
                 if (rows * 100 >= target * EXACT_FROM_PERCENT || poll % EXACT_EVERY == 0
                         || committed.getAsLong() >= target) {
                     rows = single(st, "select count(*) from report");

@@ -59,8 +59,8 @@ class AgentSequencesIT {
         batch("agent-lp", 1, 4, 4);
 
         assertStatus("agent-lp", 5, 2, "{3}");
-        assertThat(sql.sql("select count(*) from agent_sequence where agent_id = 'agent-lp'").query(Long.class).single())
-                .isEqualTo(4L);
+        assertThat(sql.sql("select count(*) from agent_sequence where agent_id = 'agent-lp'")
+                .query(Long.class).single()).isEqualTo(4L);
     }
 
     @Test

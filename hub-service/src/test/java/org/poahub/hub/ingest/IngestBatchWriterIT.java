@@ -46,8 +46,8 @@ class IngestBatchWriterIT {
 
     private final TestDatabase database = TestPostgres.freshDatabase();
     private final JdbcClient sql = JdbcClient.create(database.dataSource());
-    private final IngestBatchWriter writer =
-            new IngestBatchWriter(new JdbcTemplate(database.dataSource()), new FindingsJson(JsonMapper.builder().build()));
+    private final IngestBatchWriter writer = new IngestBatchWriter(new JdbcTemplate(database.dataSource()),
+            new FindingsJson(JsonMapper.builder().build()));
     private final AvroWireSerializer<SpecificRecord> serializer = new AvroWireSerializer<>(
             new InMemorySchemaRegistryClient(), Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true"), false);
 
@@ -58,7 +58,8 @@ class IngestBatchWriterIT {
     @Test
     void anAcceptedProgressReportKeepsEveryValueAndItsEnrichment() {
         ProgressReport progress = ProgressReport.newBuilder()
-                .setMessageId(UUID.randomUUID()).setAgentId("agent-lp").setRegionCode("BO-L").setSequence(9_000_000_001L)
+                .setMessageId(UUID.randomUUID()).setAgentId("agent-lp").setRegionCode("BO-L")
+                .setSequence(9_000_000_001L)
                 .setFiscalYear(2020).setOperationCode("11.04.02")
                 .setPeriodStart(LocalDate.of(1999, 12, 31)).setPeriodEnd(LocalDate.of(2020, 2, 29))
                 .setReportedAt(REPORTED_AT).setAchievedValue(new BigDecimal("12345678901234.5678"))
@@ -139,8 +140,8 @@ class IngestBatchWriterIT {
 
     private DecodedReport decoded(SpecificRecord report, int partition, long offset) {
         String topic = report instanceof ProgressReport ? Topics.progress("BO-L") : Topics.expenditure("BO-L");
-        return new DecodedReport(report, new IncomingRecord(topic, partition, offset, serializer.serialize(topic, report)),
-                "BO-L", 1);
+        IncomingRecord source = new IncomingRecord(topic, partition, offset, serializer.serialize(topic, report));
+        return new DecodedReport(report, source, "BO-L", 1);
     }
 
     private static ExpenditureReport expenditure(String amount) {
