@@ -1,22 +1,28 @@
 package org.poahub.hub.ingest;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.stream.Stream;
 
 /**
- * The sequence numbers a batch received from each agent, written at the end of the batch: one row per number in
- * {@code agent_sequence}, and the agent's last report and highest number in {@code agent_sync_state}. Neither write
- * reads first: a number received before is skipped by its key, and the highest number only grows, so batches of two
- * consumers or two hub instances give the same result in any order. The gaps (missing numbers, highest contiguous
- * number) are computed when read, by the view {@code agent_sync} ({@code V10__agent_sequences_as_rows.sql}).
+ * The sequence numbers a batch received from each agent, for {@link IngestBatchWriter#writeAgentSync}: one
+ * {@code agent_sequence} row per number, and per agent its last report and highest number ({@code agent_sync_state}).
+ * The gaps (missing numbers, highest contiguous number) are computed when read, by the view {@code agent_sync}
+ * ({@code V10__agent_sequences_as_rows.sql}).
  */
 final class AgentSequences {
+
+    /** The numbers received, agent by agent (as two columns for one {@code unnest}), each once, ascending. */
+    record Received(String[] agentIds, Long[] sequences) {
+    }
+
+    /** An agent's last report of the batch and the highest number it sent in it (0 if none from 1 on). */
+    record AgentState(String agentId, String regionCode, UUID lastMessageId, Instant lastReportedAt, long highest) {
+    }
 
     /** in agent order, so two transactions lock the agents' rows in the same order */
     private final Map<String, AgentBatch> byAgent = new TreeMap<>();
@@ -26,38 +32,22 @@ final class AgentSequences {
         byAgent.computeIfAbsent(agentId, id -> new AgentBatch()).add(regionCode, messageId, sequence, reportedAt);
     }
 
-    void write(JdbcTemplate jdbc) {
-        if (byAgent.isEmpty()) {
-            return;
-        }
+    Received received() {
         List<String> agents = new ArrayList<>();
         List<Long> sequences = new ArrayList<>();
-        List<Object[]> states = new ArrayList<>();
-        byAgent.forEach((agentId, batch) -> {
-            // numbers start at 1; a report with another number is recorded, but its number tells nothing about gaps
-            batch.sequences.stream().filter(sequence -> sequence > 0).sorted().distinct().forEach(sequence -> {
-                agents.add(agentId);
-                sequences.add(sequence);
-            });
-            states.add(new Object[] {agentId, batch.regionCode, batch.lastMessageId,
-                    Timestamp.from(batch.lastReportedAt), batch.highest});
-        });
-        if (!sequences.isEmpty()) {
-            jdbc.update("""
-                    insert into agent_sequence (agent_id, sequence)
-                    select * from unnest(?::text[], ?::bigint[])
-                    on conflict do nothing""", agents.toArray(String[]::new), sequences.toArray(Long[]::new));
-        }
-        jdbc.batchUpdate("""
-                insert into agent_sync_state (agent_id, region_code, last_message_id, last_reported_at,
-                    last_received_at, highest_sequence)
-                values (?, ?, ?, ?, now(), ?)
-                on conflict (agent_id) do update set region_code = excluded.region_code,
-                    last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
-                    last_received_at = excluded.last_received_at,
-                    highest_sequence = greatest(agent_sync_state.highest_sequence, excluded.highest_sequence)""",
-                states);
-        byAgent.clear();
+        byAgent.forEach((agentId, batch) -> batch.tracked().forEach(sequence -> {
+            agents.add(agentId);
+            sequences.add(sequence);
+        }));
+        return new Received(agents.toArray(String[]::new), sequences.toArray(Long[]::new));
+    }
+
+    List<AgentState> states() {
+        return byAgent.entrySet().stream().map(e -> {
+            AgentBatch batch = e.getValue();
+            long highest = batch.tracked().mapToLong(Long::longValue).max().orElse(0);
+            return new AgentState(e.getKey(), batch.regionCode, batch.lastMessageId, batch.lastReportedAt, highest);
+        }).toList();
     }
 
     private static final class AgentBatch {
@@ -65,14 +55,17 @@ final class AgentSequences {
         private String regionCode;
         private UUID lastMessageId;
         private Instant lastReportedAt;
-        private long highest;
 
         void add(String regionCode, UUID messageId, long sequence, Instant reportedAt) {
             sequences.add(sequence);
-            highest = Math.max(highest, sequence);
             this.regionCode = regionCode;
             this.lastMessageId = messageId;
             this.lastReportedAt = reportedAt;
+        }
+
+        /** Numbers start at 1; a report with another number is recorded, but its number tells nothing about gaps. */
+        Stream<Long> tracked() {
+            return sequences.stream().filter(sequence -> sequence > 0).sorted().distinct();
         }
     }
 }

@@ -4,6 +4,7 @@ import de.bytefish.pgbulkinsert.PgBulkInsert;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -136,6 +137,36 @@ final class IngestBatchWriter {
                     ps.setString(3, k.objectCode());
                     ps.setString(4, k.fundingSource());
                     ps.setBigDecimal(5, e.getValue());
+                });
+    }
+
+    /**
+     * The batch's agent sequence numbers and each agent's state. Neither write reads first: a number received before
+     * is skipped by its key, and the highest number only grows, so two consumers or two hub instances give the same
+     * result whatever order they commit in.
+     */
+    void writeAgentSync(AgentSequences sequences) {
+        AgentSequences.Received received = sequences.received();
+        if (received.sequences().length > 0) {
+            jdbc.update("""
+                    insert into agent_sequence (agent_id, sequence)
+                    select * from unnest(?::text[], ?::bigint[])
+                    on conflict do nothing""", received.agentIds(), received.sequences());
+        }
+        batch("""
+                insert into agent_sync_state (agent_id, region_code, last_message_id, last_reported_at,
+                    last_received_at, highest_sequence)
+                values (?, ?, ?, ?, now(), ?)
+                on conflict (agent_id) do update set region_code = excluded.region_code,
+                    last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
+                    last_received_at = excluded.last_received_at,
+                    highest_sequence = greatest(agent_sync_state.highest_sequence, excluded.highest_sequence)""",
+                sequences.states(), (ps, agent) -> {
+                    ps.setString(1, agent.agentId());
+                    ps.setString(2, agent.regionCode());
+                    ps.setObject(3, agent.lastMessageId());
+                    ps.setTimestamp(4, Timestamp.from(agent.lastReportedAt()));
+                    ps.setLong(5, agent.highest());
                 });
     }
 

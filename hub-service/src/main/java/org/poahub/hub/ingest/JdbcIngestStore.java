@@ -22,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A batch reads what it needs first and writes at the end. If another transaction (another consumer of this
  * instance, or another instance) records one of the batch's reports in between (a resend through another partition,
- * a rebalance), or creates a figure row the batch found missing (an operation × region's progress, an agent's sync
- * status), the write fails on that row's key; the batch is then run again in a new transaction, which reads the
- * other transaction's rows (a report's stored outcome is sent again, nothing is counted twice).
+ * a rebalance), or creates a figure row the batch found missing (an operation × region's progress), the write fails
+ * on that row's key; the batch is then run again in a new transaction, which reads the other transaction's rows (a
+ * report's stored outcome is sent again, nothing is counted twice).
  */
 class JdbcIngestStore implements IngestStore {
 
@@ -35,7 +35,6 @@ class JdbcIngestStore implements IngestStore {
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final IngestBatchReader reader;
     private final IngestBatchWriter writer;
     private final ReportEnricher enricher;
@@ -45,7 +44,6 @@ class JdbcIngestStore implements IngestStore {
         FindingsJson findings = new FindingsJson(json);
         this.transactions = transactions;
         this.jdbc = JdbcClient.create(jdbcTemplate);
-        this.batches = jdbcTemplate;
         this.reader = new IngestBatchReader(jdbc, findings);
         this.writer = new IngestBatchWriter(jdbcTemplate, findings);
         this.enricher = enricher;
@@ -69,7 +67,7 @@ class JdbcIngestStore implements IngestStore {
     private <T> T runOnce(Function<Transaction, T> work) {
         try {
             return transactions.execute(status -> {
-                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, batches, reader, writer, enricher);
+                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, reader, writer, enricher);
                 T result = work.apply(tx);
                 tx.flush();
                 return result;

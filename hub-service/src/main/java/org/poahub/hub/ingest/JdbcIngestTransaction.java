@@ -2,7 +2,6 @@ package org.poahub.hub.ingest;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,19 +28,17 @@ import org.poahub.routes.ingest.DecodedReport;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.Rejection;
 import org.poahub.rules.PlannedBudgetLine;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One batch's transaction. Reads come from the database once per key (for the whole batch when it is prefetched)
  * and are then kept in memory with the batch's own changes; the rules and the enricher read that view. Rows and
- * figures are written by {@link #flush()} at the end, one JDBC batch per table (an accepted report's enrichment is
- * written on its report row).
+ * figures are written by {@link #flush()} at the end, one statement per table ({@link IngestBatchWriter}; an accepted
+ * report's enrichment is written on its report row).
  */
 class JdbcIngestTransaction implements IngestStore.Transaction {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final IngestBatchWriter writer;
     private final ReportEnricher enricher;
 
@@ -57,10 +54,9 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     private final List<ReportOutcome> outcomeRows = new ArrayList<>();
     private final AgentSequences sequences = new AgentSequences();
 
-    JdbcIngestTransaction(JdbcClient jdbc, JdbcTemplate batches, IngestBatchReader reader, IngestBatchWriter writer,
+    JdbcIngestTransaction(JdbcClient jdbc, IngestBatchReader reader, IngestBatchWriter writer,
                           ReportEnricher enricher) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.writer = writer;
         this.enricher = enricher;
         this.outcomes = new BatchCache<>(reader::outcomes);
@@ -110,7 +106,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     public void record(DecodedReport report, ReportOutcome outcome) {
         outcomeRows.add(outcome);
         outcomes.put(report.messageId(), outcome);
-        sequences.add(report.agentId(), report.regionCode(), report.messageId(), report.sequence(), reportedAt(report));
+        sequences.add(report.agentId(), report.regionCode(), report.messageId(), report.sequence(), report.reportedAt());
         ReportEnrichment enrichment = outcome.getStatus() == OutcomeStatus.REJECTED ? null : accept(report);
         reportRows.add(new ReportRow(report, outcome.getStatus(), enrichment));
     }
@@ -198,7 +194,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
         writer.insertOutcomes(outcomeRows);
         writer.writeProgress(changedProgress);
         writer.addSpend(regionSpendAdded, operationSpendAdded);
-        sequences.write(batches);
+        writer.writeAgentSync(sequences);
     }
 
     private static ProgressKey progressKey(ProgressReport r) {
@@ -212,10 +208,5 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     private static UUID referencedReport(DecodedReport r) {
         return r.kind() == ReportKind.PROGRESS ? r.progress().getCorrectsMessageId()
                 : r.expenditure().getReversesMessageId();
-    }
-
-    private static Instant reportedAt(DecodedReport report) {
-        return report.kind() == ReportKind.PROGRESS ? report.progress().getReportedAt()
-                : report.expenditure().getReportedAt();
     }
 }

@@ -1,9 +1,7 @@
 package org.poahub.hub.ingest;
 
 import de.bytefish.pgbulkinsert.mapping.AbstractMapping;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.function.Function;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
@@ -22,10 +20,8 @@ final class ReportCopyMapping extends AbstractMapping<ReportRow> {
         mapText("region_code", row -> row.report().regionCode());
         mapText("agent_id", row -> row.report().agentId());
         mapLongPrimitive("sequence", row -> row.report().sequence());
-        mapIntegerPrimitive("fiscal_year", row -> progress(row) != null
-                ? progress(row).getFiscalYear() : expenditure(row).getFiscalYear());
-        mapText("operation_code", row -> progress(row) != null
-                ? progress(row).getOperationCode() : expenditure(row).getOperationCode());
+        mapIntegerPrimitive("fiscal_year", row -> row.report().fiscalYear());
+        mapText("operation_code", row -> row.report().operationCode());
         mapNumeric("achieved_value", fromProgress(ProgressReport::getAchievedValue));
         mapNumeric("percent_complete", fromProgress(ProgressReport::getPercentComplete));
         mapDate("period_start", fromProgress(ProgressReport::getPeriodStart));
@@ -37,8 +33,7 @@ final class ReportCopyMapping extends AbstractMapping<ReportRow> {
         mapDate("spent_on", fromExpenditure(ExpenditureReport::getSpentOn));
         mapText("document_number", fromExpenditure(ExpenditureReport::getDocumentNumber));
         mapUUID("reverses_message_id", fromExpenditure(ExpenditureReport::getReversesMessageId));
-        mapTimeStampTz("reported_at", row -> utc(progress(row) != null
-                ? progress(row).getReportedAt() : expenditure(row).getReportedAt()));
+        mapTimeStampTz("reported_at", row -> row.report().reportedAt().atZone(ZoneOffset.UTC));
         mapByteArray("raw_payload", row -> row.report().source().value());
         mapIntegerPrimitive("schema_id", row -> row.report().schemaId());
         mapText("topic", row -> row.report().source().topic());
@@ -87,9 +82,5 @@ final class ReportCopyMapping extends AbstractMapping<ReportRow> {
     /** An enrichment value; null on a rejected report, which has no enrichment. */
     private static <V> Function<ReportRow, V> fromEnrichment(Function<ReportEnrichment, V> value) {
         return row -> row.enrichment() != null ? value.apply(row.enrichment()) : null;
-    }
-
-    private static ZonedDateTime utc(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC);
     }
 }

@@ -13,6 +13,7 @@ import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An agent's sync status as the read API sees it (view {@code agent_sync}) after batches of its sequence numbers:
@@ -26,7 +27,8 @@ class AgentSequencesIT {
 
     private final TestDatabase database = TestPostgres.freshDatabase();
     private final JdbcClient sql = JdbcClient.create(database.dataSource());
-    private final JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+    private final IngestBatchWriter writer = new IngestBatchWriter(new JdbcTemplate(database.dataSource()),
+            new FindingsJson(JsonMapper.builder().build()));
 
     @Test
     void anAgentsFirstContiguousNumbersLeaveNoGap() {
@@ -102,7 +104,7 @@ class AgentSequencesIT {
         for (long sequence : sequences) {
             batch.add(agentId, "BO-L", UUID.randomUUID(), sequence, REPORTED_AT);
         }
-        batch.write(jdbc);
+        writer.writeAgentSync(batch);
     }
 
     private void assertStatus(String agentId, long highest, long highestContiguous, String missing) {

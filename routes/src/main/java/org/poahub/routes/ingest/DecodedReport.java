@@ -1,5 +1,6 @@
 package org.poahub.routes.ingest;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.poahub.contract.ExpenditureReport;
@@ -38,6 +39,19 @@ public record DecodedReport(SpecificRecord report, IncomingRecord source, String
 
     public long sequence() {
         return report instanceof ProgressReport p ? p.getSequence() : ((ExpenditureReport) report).getSequence();
+    }
+
+    public int fiscalYear() {
+        return report instanceof ProgressReport p ? p.getFiscalYear() : ((ExpenditureReport) report).getFiscalYear();
+    }
+
+    public String operationCode() {
+        return report instanceof ProgressReport p ? p.getOperationCode()
+                : ((ExpenditureReport) report).getOperationCode();
+    }
+
+    public Instant reportedAt() {
+        return report instanceof ProgressReport p ? p.getReportedAt() : ((ExpenditureReport) report).getReportedAt();
     }
 
     public ProgressReport progress() {

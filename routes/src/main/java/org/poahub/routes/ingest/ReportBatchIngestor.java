@@ -1,13 +1,11 @@
 package org.poahub.routes.ingest;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.poahub.contract.OutcomeStatus;
-import org.poahub.contract.ReportKind;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Topics;
 import org.poahub.rules.Finding;
@@ -66,7 +64,7 @@ public class ReportBatchIngestor {
                         tx.recordRejection(rejectionOf(report, outcome));
                     }
                 }
-                outcomes.add(new OutcomeMessage(Topics.outcomes(report.topicRegion()), outcome, reportedAt(report),
+                outcomes.add(new OutcomeMessage(Topics.outcomes(report.topicRegion()), outcome, report.reportedAt(),
                         redelivered));
                 if (outcome.getStatus() == OutcomeStatus.REJECTED) {
                     deadLetters.add(rejectionOf(report, outcome));
@@ -75,11 +73,6 @@ public class ReportBatchIngestor {
             return new IngestBatchResult(outcomes, deadLetters);
         });
         return result.committedAt(clock.instant());
-    }
-
-    private static Instant reportedAt(DecodedReport report) {
-        return report.kind() == ReportKind.PROGRESS ? report.progress().getReportedAt()
-                : report.expenditure().getReportedAt();
     }
 
     private static ValidationResult validate(ReportValidator validator, DecodedReport report) {
