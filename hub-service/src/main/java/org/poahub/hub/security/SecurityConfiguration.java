@@ -1,5 +1,7 @@
 package org.poahub.hub.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.poahub.hub.registry.RegistryAccess;
@@ -9,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -46,9 +50,14 @@ class SecurityConfiguration {
     UserDetailsService users(SecurityProperties properties) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
         for (SecurityProperties.User user : properties.users()) {
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            if (user.region() != null && !user.region().isBlank()) {
+                authorities.add(new SimpleGrantedAuthority(RegionScope.AUTHORITY_PREFIX + user.region()));
+            }
             manager.createUser(User.withUsername(user.name())
                     .password(user.password())
-                    .roles(user.roles().toArray(String[]::new))
+                    .authorities(authorities)
                     .build());
         }
         return manager;

@@ -15,9 +15,10 @@ public record SecurityProperties(List<User> users) {
     }
 
     /**
-     * @param roles e.g. {@code PLANNER} (central planning staff), {@code ADMIN} (IT unit), {@code AGENT}
+     * @param roles  e.g. {@code PLANNER} (central planning staff), {@code ADMIN} (IT unit), {@code AGENT}
+     * @param region for a {@code REGIONAL} user, the one region it may see (e.g. {@code BO-L}); else empty
      */
-    public record User(String name, String password, List<String> roles) {
+    public record User(String name, String password, List<String> roles, String region) {
 
         public User {
             roles = roles == null ? List.of() : List.copyOf(roles);
