@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.HdrHistogram.Histogram;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.poahub.testkit.TestDatabase;
@@ -20,12 +21,12 @@ final class CommitLatencyProbe implements AutoCloseable {
     private static final String CHANNEL = "bench_report_committed";
 
     private final Connection connection;
-    private final LatencyRecorder recorder;
+    private final Histogram recorder;
     private final AtomicBoolean listening = new AtomicBoolean(true);
     private final Thread listener;
     private volatile Exception failure;
 
-    CommitLatencyProbe(TestDatabase database, LatencyRecorder recorder) throws SQLException {
+    CommitLatencyProbe(TestDatabase database, Histogram recorder) throws SQLException {
         this.recorder = recorder;
         connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
         try (Statement st = connection.createStatement()) {
@@ -59,7 +60,9 @@ final class CommitLatencyProbe implements AutoCloseable {
                 if (notifications != null) {
                     for (PGNotification n : notifications) {
                         String payload = n.getParameter();
-                        recorder.record(now - Long.parseLong(payload.substring(payload.indexOf(' ') + 1)));
+                        long reportedAt = Long.parseLong(payload.substring(payload.indexOf(' ') + 1));
+                        // a clock step could make one negative: HdrHistogram takes none, and 0 ms is what it means
+                        recorder.recordValue(Math.max(0, now - reportedAt));
                     }
                 }
             }
