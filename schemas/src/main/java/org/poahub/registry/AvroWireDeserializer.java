@@ -90,6 +90,10 @@ public final class AvroWireDeserializer<T extends SpecificRecord> implements Des
       throw new CorruptPayloadException(topic, schemaId, payload.length - unread,
           unread + " byte(s) left over after the complete record", null);
     }
+    String overPrecision = DecimalPrecision.firstViolation(((SpecificRecord) record).getSchema(), record);
+    if (overPrecision != null) {
+      throw new CorruptPayloadException(topic, schemaId, payload.length, overPrecision, null);
+    }
     return (T) record;
   }
 

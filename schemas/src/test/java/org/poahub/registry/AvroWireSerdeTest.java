@@ -192,6 +192,34 @@ class AvroWireSerdeTest {
   }
 
   @Test
+  void anAmountWithMoreDigitsThanTheContractAllowsIsCorruptNotStored() throws IOException {
+    int id = registry.register("poa.bo-s.expenditure-value", ExpenditureReport.getClassSchema());
+    // A foreign writer whose schema says precision 38: same bytes on the wire, 16 digits where the contract has 15.
+    Schema loose = new Schema.Parser().parse(
+        ExpenditureReport.getClassSchema().toString().replace("\"precision\":15", "\"precision\":38"));
+    ExpenditureReport valid = SampleRecords.expenditure();
+    GenericData model = new GenericData();
+    model.addLogicalTypeConversion(new org.apache.avro.Conversions.DecimalConversion());
+    model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.DateConversion());
+    model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.TimestampMillisConversion());
+    model.addLogicalTypeConversion(new org.apache.avro.Conversions.UUIDConversion());
+    GenericRecord tooLong = new GenericData.Record(loose);
+    for (Schema.Field field : loose.getFields()) {
+      tooLong.put(field.name(), valid.get(field.name()));
+    }
+    tooLong.put("amount", new BigDecimal("1234567890123456.78"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {0, 0, 0, 0, (byte) id});
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new GenericDatumWriter<GenericRecord>(loose, model).write(tooLong, encoder);
+    encoder.flush();
+
+    assertThatThrownBy(() -> deserializer.deserialize("poa.bo-s.expenditure", out.toByteArray()))
+        .isInstanceOf(CorruptPayloadException.class)
+        .hasMessageContaining("ExpenditureReport.amount has 18 digits, the schema allows 15");
+  }
+
+  @Test
   void badUnionIndexIsCorrupt() {
     Schema schema = ReportOutcome.getClassSchema();
     int id = registry.register("poa.bo-l.outcomes-value", schema);
