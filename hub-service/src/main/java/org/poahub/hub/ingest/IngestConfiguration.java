@@ -109,8 +109,8 @@ class IngestConfiguration {
                                         ObjectProvider<AfterOffsetCommit> afterOffsetCommit) {
         IngestTopics.createMissing(admin, regions, properties.topicPartitions(), properties.replicationFactor());
         IngestSettings settings = new IngestSettings(IngestTopics.reportTopics(regions), properties.groupId(),
-                properties.maxPollRecords(), properties.pollTimeoutMs(), properties.retryDelayMs(),
-                properties.maxRetryDelayMs(), properties.consumers());
+                properties.maxPollRecords(), properties.pollTimeoutMs(), properties.batchingIntervalMs(),
+                properties.retryDelayMs(), properties.maxRetryDelayMs(), properties.consumers());
         BatchIngestion isolating = new PoisonRecordIsolator(ingestor::ingest, decoder, store,
                 properties.poisonBatchAttempts(), Clock.systemUTC());
         return new ReportIngestRoute(settings, isolating,

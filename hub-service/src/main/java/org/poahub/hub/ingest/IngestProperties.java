@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled                   whether the hub consumes the regional topics
  * @param groupId                   consumer group of every hub instance
  * @param maxPollRecords            largest batch (one transaction)
- * @param pollTimeoutMs             longest wait for a batch to fill
+ * @param pollTimeoutMs             longest wait of one poll for records (an idle hub polls this often)
+ * @param batchingIntervalMs        age at which a partial batch is processed even while records keep arriving: the
+ *                                  bound on how long a report waits for its batch (end-to-end latency)
  * @param retryDelayMs              first back-off after a transient failure (database, registry, broker)
  * @param maxRetryDelayMs           longest back-off
  * @param topicPartitions           partitions of the topics the hub creates when missing
@@ -33,7 +35,8 @@ public record IngestProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("poa-hub") String groupId,
         @DefaultValue("500") int maxPollRecords,
-        @DefaultValue("1000") long pollTimeoutMs,
+        @DefaultValue("100") long pollTimeoutMs,
+        @DefaultValue("100") int batchingIntervalMs,
         @DefaultValue("500") long retryDelayMs,
         @DefaultValue("30000") long maxRetryDelayMs,
         @DefaultValue("3") int topicPartitions,
