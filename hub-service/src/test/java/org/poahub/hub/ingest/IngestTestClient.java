@@ -43,6 +43,7 @@ final class IngestTestClient implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final AvroWireSerializer<SpecificRecord> serializer;
     private final AvroWireDeserializer<ReportOutcome> outcomeReader;
+    private final AvroWireDeserializer<SpecificRecord> reportReader;
     private KafkaProducer<String, byte[]> producer;
 
     /** @param registryUrl the hub's registry; {@code userInfo} a user with role REGISTRY_WRITER */
@@ -51,6 +52,7 @@ final class IngestTestClient implements AutoCloseable {
         this.registry = new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl, userInfo));
         this.serializer = new AvroWireSerializer<>(registry, Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true"), false);
         this.outcomeReader = new AvroWireDeserializer<>(registry, Map.of(), false);
+        this.reportReader = new AvroWireDeserializer<>(registry, Map.of(), false);
     }
 
     IngestTestClient(String registryUrl, String userInfo) {
@@ -114,6 +116,17 @@ final class IngestTestClient implements AutoCloseable {
         return payload;
     }
 
+    /** The report's Confluent-wire bytes for {@code topic}, as an agent would send them. */
+    byte[] encode(String topic, SpecificRecord report) {
+        return serializer.serialize(topic, report);
+    }
+
+    /** Sends bytes without waiting; the future gives the record's partition and offset. */
+    java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> sendAsync(String topic, String key,
+                                                                                          byte[] payload) {
+        return producer().send(new ProducerRecord<>(topic, key, payload));
+    }
+
     long sendRaw(String topic, byte[] payload) {
         try {
             return producer().send(new ProducerRecord<>(topic, topic, payload)).get().offset();
@@ -131,6 +144,15 @@ final class IngestTestClient implements AutoCloseable {
     }
 
     // ---- reading back --------------------------------------------------------------------------------------
+
+    /** The message id of a report's bytes, or null when they do not decode. */
+    UUID messageIdOf(String topic, byte[] payload) {
+        try {
+            return messageId(reportReader.deserialize(topic, payload));
+        } catch (org.poahub.registry.SerdeException undecodable) {
+            return null;
+        }
+    }
 
     /** Every outcome on the region's topic: for a broker of the test's own. */
     List<ReportOutcome> outcomes(String region) {
