@@ -1,6 +1,7 @@
 package org.poahub.rules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.poahub.contract.ReportKind;
@@ -22,6 +23,15 @@ public interface ReportHistory {
 
     /** Sum of the expenditure already charged to the budget line of the operation (reversals included). */
     BigDecimal cumulativeSpend(int fiscalYear, String operationCode, PlannedBudgetLine line);
+
+    /**
+     * The key of the approved period (período aprobado, e.g. {@code 2020-03}) of the region that {@code reportDate}
+     * falls in, if the hub approved one: a report accepted there is late data. Only the hub reviews periods; the
+     * agent knows none (the default).
+     */
+    default Optional<String> approvedPeriod(String regionCode, LocalDate reportDate) {
+        return Optional.empty();
+    }
 
     /** A history with nothing in it: for a first report or for tests. */
     ReportHistory EMPTY = new ReportHistory() {

@@ -81,6 +81,7 @@ public final class ReportValidator {
                             "El avance acumulado no puede retroceder: antes se informó " + plain(previous)
                                     + " y ahora " + plain(achieved) + ". Use una corrección del informe anterior.")));
         }
+        checkApprovedPeriod(report.getRegionCode(), end, "periodEnd", findings);
         return ValidationResult.of(findings);
     }
 
@@ -108,6 +109,7 @@ public final class ReportValidator {
                     findings);
         }
         operation.ifPresent(op -> checkBudget(report, op, findings));
+        checkApprovedPeriod(report.getRegionCode(), report.getSpentOn(), "spentOn", findings);
         return ValidationResult.of(findings);
     }
 
@@ -132,6 +134,20 @@ public final class ReportValidator {
                     + ", por encima de lo presupuestado (" + plain(line.get().amount())
                     + "). Se acepta y queda marcado para revisión."));
         }
+    }
+
+    /**
+     * Last, and only for a report that will be accepted: one reaching a period already approved is late data. The
+     * report's date is the one consolidation files it under: its period end (progress) or spent-on (expenditure).
+     */
+    private void checkApprovedPeriod(String region, LocalDate reportDate, String field, List<Finding> findings) {
+        if (reportDate == null || findings.stream().anyMatch(Finding::isError)) {
+            return;
+        }
+        history.approvedPeriod(region, reportDate).ifPresent(period -> findings.add(Finding.warning(
+                PERIOD_ALREADY_APPROVED, field, "El período " + period + " de la regional " + region
+                        + " ya estaba aprobado: el informe se acepta y el período queda pendiente de reaprobación"
+                        + " (PENDIENTE_REAPROBACION).")));
     }
 
     private void checkRegion(String region, String topicRegion, List<Finding> findings) {

@@ -22,6 +22,8 @@ public final class RuleCodes {
     public static final String CORRECTION_TARGET_OTHER_REGION = "CORRECTION_TARGET_OTHER_REGION";
     public static final String CORRECTION_TARGET_WRONG_KIND = "CORRECTION_TARGET_WRONG_KIND";
     public static final String BUDGET_LINE_EXCEEDED = "BUDGET_LINE_EXCEEDED";
+    /** Warning: an accepted report falls in a period the hub already approved (late data, re-approval needed). */
+    public static final String PERIOD_ALREADY_APPROVED = "PERIOD_ALREADY_APPROVED";
 
     private RuleCodes() {
     }

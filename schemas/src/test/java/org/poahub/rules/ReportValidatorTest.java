@@ -41,6 +41,8 @@ class ReportValidatorTest {
         final Map<String, BigDecimal> progress = new HashMap<>();
         final Map<UUID, RecordedReport> reports = new HashMap<>();
         BigDecimal spent = BigDecimal.ZERO;
+        /** approved periods: "region|first day|last day" → period key */
+        final Map<String, String> approved = new HashMap<>();
 
         @Override
         public Optional<BigDecimal> previousCumulativeProgress(String regionCode, int fiscalYear, String op) {
@@ -55,6 +57,15 @@ class ReportValidatorTest {
         @Override
         public BigDecimal cumulativeSpend(int fiscalYear, String operationCode, PlannedBudgetLine line) {
             return spent;
+        }
+
+        @Override
+        public Optional<String> approvedPeriod(String regionCode, LocalDate reportDate) {
+            return approved.entrySet().stream().filter(e -> {
+                String[] k = e.getKey().split("\\|");
+                return k[0].equals(regionCode) && !reportDate.isBefore(LocalDate.parse(k[1]))
+                        && !reportDate.isAfter(LocalDate.parse(k[2]));
+            }).map(Map.Entry::getValue).findFirst();
         }
     }
 
@@ -223,5 +234,31 @@ class ReportValidatorTest {
         assertThat(ObjectCodes.covers("25200", "25120")).isFalse();
         assertThat(ObjectCodes.covers("25220", "25220")).isTrue();
         assertThat(ObjectCodes.covers("20000", "2522")).isFalse();
+    }
+
+    @Test
+    void aReportReachingAnApprovedPeriodOfItsRegionIsAcceptedWithALateDataWarning() {
+        history.approved.put("BO-L|2020-03-01|2020-03-31", "2020-03");
+
+        ValidationResult progress = validator.validate(progress().build(), "BO-L");
+        ValidationResult spend = validator.validate(expenditure().build(), "BO-L");
+
+        assertThat(progress.status()).isEqualTo(OutcomeStatus.ACCEPTED_WITH_WARNINGS);
+        assertThat(codes(progress)).containsExactly(RuleCodes.PERIOD_ALREADY_APPROVED);
+        assertThat(progress.findings().get(0).message()).contains("2020-03", "BO-L", "reaprobación");
+        assertThat(codes(spend)).containsExactly(RuleCodes.PERIOD_ALREADY_APPROVED);
+        assertThat(spend.findings().get(0).field()).isEqualTo("spentOn");
+    }
+
+    @Test
+    void noLateDataWarningForAnotherRegionAnotherPeriodOrARejectedReport() {
+        history.approved.put("BO-L|2020-03-01|2020-03-31", "2020-03");
+
+        assertThat(validator.validate(progress().setRegionCode("BO-S").build(), "BO-S").status())
+                .isEqualTo(OutcomeStatus.ACCEPTED);
+        assertThat(validator.validate(expenditure().setSpentOn(LocalDate.of(2020, 4, 1)).build(), "BO-L")
+                .status()).isEqualTo(OutcomeStatus.ACCEPTED);
+        assertThat(codes(validator.validate(progress().setAchievedValue(new BigDecimal("-1")).build(), "BO-L")))
+                .containsExactly(RuleCodes.VALUE_NEGATIVE);
     }
 }

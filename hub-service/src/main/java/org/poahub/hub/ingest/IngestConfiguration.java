@@ -35,6 +35,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,8 +86,9 @@ class IngestConfiguration {
     }
 
     @Bean
-    JdbcIngestStore ingestStore(TransactionTemplate transactions, JdbcTemplate jdbc, ReportEnricher enricher) {
-        return new JdbcIngestStore(transactions, jdbc, JsonMapper.builder().build(), enricher);
+    JdbcIngestStore ingestStore(TransactionTemplate transactions, JdbcTemplate jdbc, ReportEnricher enricher,
+                                ApplicationEventPublisher events) {
+        return new JdbcIngestStore(transactions, jdbc, JsonMapper.builder().build(), enricher, events);
     }
 
     @Bean

@@ -1,12 +1,16 @@
 package org.poahub.hub.ingest;
 
+import java.util.Map;
 import java.util.function.Function;
+import org.poahub.hub.audit.StaffAction;
 import org.poahub.hub.consolidation.ReportEnricher;
+import org.poahub.hub.review.LateData;
 import org.poahub.routes.ingest.Failures;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.TransientIngestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -38,15 +42,20 @@ class JdbcIngestStore implements IngestStore {
     private final IngestBatchReader reader;
     private final IngestBatchWriter writer;
     private final ReportEnricher enricher;
+    private final JdbcTemplate jdbcTemplate;
+    private final ApplicationEventPublisher events;
 
+    /** @param events receives a {@link StaffAction} for each approved period late data reopens (in the transaction) */
     JdbcIngestStore(TransactionTemplate transactions, JdbcTemplate jdbcTemplate, JsonMapper json,
-                    ReportEnricher enricher) {
+                    ReportEnricher enricher, ApplicationEventPublisher events) {
         FindingsJson findings = new FindingsJson(json);
         this.transactions = transactions;
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.reader = new IngestBatchReader(jdbc, findings);
         this.writer = new IngestBatchWriter(jdbcTemplate, findings);
         this.enricher = enricher;
+        this.jdbcTemplate = jdbcTemplate;
+        this.events = events;
     }
 
     @Override
@@ -67,9 +76,14 @@ class JdbcIngestStore implements IngestStore {
     private <T> T runOnce(Function<Transaction, T> work) {
         try {
             return transactions.execute(status -> {
-                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, reader, writer, enricher);
+                JdbcIngestTransaction tx = new JdbcIngestTransaction(jdbc, reader, writer, enricher,
+                        new LateData(jdbcTemplate));
                 T result = work.apply(tx);
-                tx.flush();
+                for (LateData.Reopened period : tx.flush()) {
+                    events.publishEvent(new StaffAction(LateData.ACTOR, "PERIOD_REOPENED_BY_LATE_DATA",
+                            period.target(), Map.of("state", "APROBADO"),
+                            Map.of("state", "PENDIENTE_REAPROBACION")));
+                }
                 return result;
             });
         } catch (CannotCreateTransactionException | DataAccessResourceFailureException | TransientDataAccessException

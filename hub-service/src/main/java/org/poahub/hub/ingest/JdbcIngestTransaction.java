@@ -2,6 +2,7 @@ package org.poahub.hub.ingest;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.poahub.hub.ingest.Figures.RegionSpendKey;
 import org.poahub.hub.ingest.Figures.SpendDelta;
 import org.poahub.hub.ingest.Figures.SpendLine;
 import org.poahub.hub.ingest.IngestBatchWriter.ReportRow;
+import org.poahub.hub.review.LateData;
 import org.poahub.routes.ingest.DecodedReport;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.Rejection;
@@ -34,7 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One batch's transaction. Reads come from the database once per key (for the whole batch when it is prefetched)
  * and are then kept in memory with the batch's own changes; the rules and the enricher read that view. Rows and
  * figures are written by {@link #flush()} at the end, one statement per table ({@link IngestBatchWriter}; an accepted
- * report's enrichment is written on its report row).
+ * report's enrichment is written on its report row). The review periods the batch's reports fall in are read and
+ * locked with the prefetch ({@link LateData}): a report accepted into an approved period is late data, warned about
+ * in its outcome (rule {@code PERIOD_ALREADY_APPROVED}) and reopens the period in the same transaction.
  */
 class JdbcIngestTransaction implements IngestStore.Transaction {
 
@@ -53,10 +57,12 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     private final List<ReportRow> reportRows = new ArrayList<>();
     private final List<ReportOutcome> outcomeRows = new ArrayList<>();
     private final AgentSequences sequences = new AgentSequences();
+    private final LateData lateData;
 
     JdbcIngestTransaction(JdbcClient jdbc, IngestBatchReader reader, IngestBatchWriter writer,
-                          ReportEnricher enricher) {
+                          ReportEnricher enricher, LateData lateData) {
         this.jdbc = jdbc;
+        this.lateData = lateData;
         this.writer = writer;
         this.enricher = enricher;
         this.outcomes = new BatchCache<>(reader::outcomes);
@@ -74,6 +80,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
                 .map(r -> progressKey(r.progress())).toList());
         operationSpend.load(reports.stream().filter(r -> r.kind() == ReportKind.EXPENDITURE)
                 .map(r -> operationKey(r.expenditure())).toList());
+        lateData.lock(reports.stream().map(r -> new LateData.RegionDay(r.regionCode(), r.reportDate())).toList());
     }
 
     // ---- ReportHistory -------------------------------------------------------------------------------------
@@ -95,6 +102,11 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
                 .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    @Override
+    public Optional<String> approvedPeriod(String regionCode, LocalDate reportDate) {
+        return lateData.approvedPeriod(regionCode, reportDate);
+    }
+
     // ---- outcomes and reports ------------------------------------------------------------------------------
 
     @Override
@@ -107,7 +119,11 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
         outcomeRows.add(outcome);
         outcomes.put(report.messageId(), outcome);
         sequences.add(report.agentId(), report.regionCode(), report.messageId(), report.sequence(), report.reportedAt());
-        ReportEnrichment enrichment = outcome.getStatus() == OutcomeStatus.REJECTED ? null : accept(report);
+        ReportEnrichment enrichment = null;
+        if (outcome.getStatus() != OutcomeStatus.REJECTED) {
+            enrichment = accept(report);
+            lateData.accepted(report.messageId(), report.regionCode(), report.reportDate());
+        }
         reportRows.add(new ReportRow(report, outcome.getStatus(), enrichment));
     }
 
@@ -188,13 +204,17 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
                 .update();
     }
 
-    /** Writes what the batch recorded; in the transaction, before it commits. */
-    void flush() {
+    /**
+     * Writes what the batch recorded; in the transaction, before it commits. Returns the approved periods its late
+     * reports reopened.
+     */
+    List<LateData.Reopened> flush() {
         writer.insertReports(reportRows);
         writer.insertOutcomes(outcomeRows);
         writer.writeProgress(changedProgress);
         writer.addSpend(regionSpendAdded, operationSpendAdded);
         writer.writeAgentSync(sequences);
+        return lateData.flush();
     }
 
     private static ProgressKey progressKey(ProgressReport r) {

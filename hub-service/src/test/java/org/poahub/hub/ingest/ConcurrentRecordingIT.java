@@ -142,7 +142,8 @@ class ConcurrentRecordingIT {
         return new ReportBatchIngestor(new ReportDecoder(new AvroWireDeserializer<>(registry, Map.of(), false), CLOCK),
                 new JdbcIngestStore(new TransactionTemplate(new DataSourceTransactionManager(own)),
                         new JdbcTemplate(own), JsonMapper.builder().build(),
-                        new ReportEnricher(SenavexPlan.source(), RegionCatalogue.loadDefault())),
+                        new ReportEnricher(SenavexPlan.source(), RegionCatalogue.loadDefault()),
+                        event -> { }),
                 planView, RuleSettings.DEFAULTS, CLOCK);
     }
 

@@ -63,7 +63,8 @@ class ConsolidationExampleIT {
         ingestor = new ReportBatchIngestor(new ReportDecoder(new AvroWireDeserializer<>(registry, Map.of(), false), CLOCK),
                 new JdbcIngestStore(new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                         new JdbcTemplate(dataSource),
-                        JsonMapper.builder().build(), new ReportEnricher(SenavexPlan.source(), RegionCatalogue.loadDefault())),
+                        JsonMapper.builder().build(), new ReportEnricher(SenavexPlan.source(), RegionCatalogue.loadDefault()),
+                        event -> { }),
                 plan, RuleSettings.DEFAULTS, CLOCK);
     }
 

@@ -1,6 +1,7 @@
 package org.poahub.routes.ingest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.poahub.contract.ExpenditureReport;
@@ -52,6 +53,11 @@ public record DecodedReport(SpecificRecord report, IncomingRecord source, String
 
     public Instant reportedAt() {
         return report instanceof ProgressReport p ? p.getReportedAt() : ((ExpenditureReport) report).getReportedAt();
+    }
+
+    /** The day the report is filed under (consolidation, review periods): period end, or the day of the spend. */
+    public LocalDate reportDate() {
+        return report instanceof ProgressReport p ? p.getPeriodEnd() : ((ExpenditureReport) report).getSpentOn();
     }
 
     public ProgressReport progress() {
