@@ -33,8 +33,8 @@ create unique index finance_extract_current on finance_extract (kind, fiscal_yea
 create table finance_execution_line (
     extract_id   bigint         not null references finance_extract (id),
     line_no      integer        not null,
-    -- the row of the file (1-based, as the spreadsheet counts); null on a DIFERENCIA line
-    source_row   integer,
+    -- the row of the file (1-based, as the spreadsheet counts); on a DIFERENCIA line, the program total's row
+    source_row   integer        not null,
     line_kind    text           not null check (line_kind in ('LINEA', 'DIFERENCIA')),
     da           text           not null,
     ue           text           not null,
@@ -50,6 +50,5 @@ create table finance_execution_line (
     devengado    numeric(16, 2) not null,
     pagado       numeric(16, 2) not null,
     primary key (extract_id, line_no),
-    check ((line_kind = 'LINEA') = (source_row is not null)),
     check (line_kind = 'DIFERENCIA' or partida ~ '^\d{5}$')
 );

@@ -55,14 +55,14 @@ class FinanceSchemaIT {
     }
 
     @Test
-    void aProgramDifferenceIsALineOfItsOwnWithoutSourceRowOrPartida() {
+    void aProgramDifferenceIsALineOfItsOwnWithoutPartidaAndAPlainLineNeedsOne() {
         long id = extract(1, HASH_A);
         line(id, 1, 5, "LINEA", "25220", "100.00");
-        line(id, 2, null, "DIFERENCIA", "", "-0.50");
+        line(id, 2, 6, "DIFERENCIA", "", "-0.50");
 
         assertThat(sql.sql("select sum(devengado) from finance_execution_line where extract_id = ?").param(id)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("99.50");
-        assertThatThrownBy(() -> line(id, 3, null, "LINEA", "25220", "1.00")).hasMessageContaining("check");
+        assertThatThrownBy(() -> line(id, 3, 7, "LINEA", "", "1.00")).hasMessageContaining("check");
     }
 
     @Test
