@@ -1,5 +1,6 @@
 package org.poahub.hub;
 
+import org.poahub.hub.finance.mapping.BudgetMappingImportCommand;
 import org.poahub.hub.plan.PlanImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HubApplication {
 
     public static void main(String[] args) {
-        if (PlanImportCommand.isCommand(args)) {
+        if (PlanImportCommand.isCommand(args) || BudgetMappingImportCommand.isCommand(args)) {
             // A one-shot command: no web server (a running hub may hold the port), exit with the command's status.
             SpringApplication command = new SpringApplication(HubApplication.class);
             command.setWebApplicationType(WebApplicationType.NONE);

@@ -1,0 +1,121 @@
+package org.poahub.hub.finance.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.poahub.routes.finance.VoucherNumbers;
+
+/**
+ * Matches the financial system's C-31 vouchers with the vouchers the regions' expenditure reports name
+ * ({@code documentNumber}), after the one normalisation ({@link VoucherNumbers}); docs/finance.md, "Vouchers".
+ * Per number: only in SIGEP; only in the regions; claimed by two reports or two regions; reversed in full in SIGEP but
+ * not in the regions; amount (net of reversals on each side) or date different; else reconciled.
+ */
+public final class VoucherReconciler {
+
+    public enum Finding {
+        CONCILIADO, SOLO_EN_SIGEP, SOLO_EN_REGIONALES, DIFERENCIA_IMPORTE, DIFERENCIA_FECHA, RECLAMADO_DOS_VECES,
+        REVERTIDO_SOLO_EN_SIGEP
+    }
+
+    /** A SIGEP voucher (not a reversal) with the sum of its reversals (≤ 0). */
+    public record SigepVoucher(String number, LocalDate date, BigDecimal amount, BigDecimal reversed, String region) {
+        BigDecimal net() {
+            return amount.add(reversed);
+        }
+    }
+
+    /** One accepted regional expenditure report naming a voucher; a reversal report has a negative amount. */
+    public record RegionalClaim(UUID messageId, String region, String documentNumber, LocalDate spentOn,
+            BigDecimal amount) {
+    }
+
+    /** One finding; the amounts are each side's net figure for the voucher. */
+    public record Result(Finding finding, String number, String region, UUID messageId, BigDecimal sigepAmount,
+            BigDecimal regionalAmount, LocalDate sigepDate, LocalDate regionalDate, String detail) {
+    }
+
+    private final BigDecimal tolerance;
+
+    public VoucherReconciler(BigDecimal tolerance) {
+        this.tolerance = tolerance;
+    }
+
+    public List<Result> reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims) {
+        Map<String, SigepVoucher> byNumber = new LinkedHashMap<>();
+        sigep.forEach(v -> byNumber.put(VoucherNumbers.normalize(v.number()), v));
+        Map<String, List<RegionalClaim>> claimsByNumber = new TreeMap<>();
+        for (RegionalClaim c : claims) {
+            claimsByNumber.computeIfAbsent(VoucherNumbers.normalize(c.documentNumber()), k -> new ArrayList<>()).add(c);
+        }
+        TreeSet<String> numbers = new TreeSet<>(byNumber.keySet());
+        numbers.addAll(claimsByNumber.keySet());
+        List<Result> results = new ArrayList<>();
+        for (String number : numbers) {
+            SigepVoucher v = byNumber.get(number);
+            List<RegionalClaim> found = claimsByNumber.getOrDefault(number, List.of());
+            if (found.isEmpty()) {
+                if (v.net().signum() != 0) {
+                    results.add(new Result(Finding.SOLO_EN_SIGEP, number, v.region(), null, v.net(), null, v.date(),
+                            null, "el comprobante " + number + " no figura en ningún reporte regional"));
+                }
+                continue;
+            }
+            BigDecimal regionalNet = found.stream().map(RegionalClaim::amount).reduce(BigDecimal.ZERO,
+                    BigDecimal::add);
+            RegionalClaim first = found.get(0);
+            if (v == null) {
+                for (RegionalClaim c : found) {
+                    results.add(new Result(Finding.SOLO_EN_REGIONALES, number, c.region(), c.messageId(), null,
+                            c.amount(), null, c.spentOn(), "el comprobante " + number + " no está en el listado del"
+                                    + " SIGEP"));
+                }
+                continue;
+            }
+            List<RegionalClaim> positive = found.stream().filter(c -> c.amount().signum() > 0).toList();
+            long regions = positive.stream().map(RegionalClaim::region).distinct().count();
+            if (regions > 1 || positive.size() > 1 && regionalNet.compareTo(v.net()) > 0) {
+                String who = positive.stream().map(c -> c.region() + " (" + c.messageId() + ")")
+                        .collect(Collectors.joining(", "));
+                for (RegionalClaim c : positive) {
+                    results.add(new Result(Finding.RECLAMADO_DOS_VECES, number, c.region(), c.messageId(), v.net(),
+                            c.amount(), v.date(), c.spentOn(), "el comprobante " + number + " lo reclaman "
+                                    + positive.size() + " reportes" + (regions > 1 ? " de " + regions + " regionales"
+                                    : "") + ": " + who));
+                }
+                continue;
+            }
+            if (v.net().signum() == 0 && regionalNet.signum() != 0) {
+                results.add(new Result(Finding.REVERTIDO_SOLO_EN_SIGEP, number, first.region(), first.messageId(),
+                        v.net(), regionalNet, v.date(), first.spentOn(), "el comprobante " + number + " está revertido"
+                                + " en el SIGEP pero la regional mantiene Bs " + regionalNet.toPlainString()));
+                continue;
+            }
+            boolean amountDiffers = v.net().subtract(regionalNet).abs().compareTo(tolerance) > 0;
+            boolean dateDiffers = !v.date().equals(first.spentOn());
+            if (amountDiffers) {
+                results.add(new Result(Finding.DIFERENCIA_IMPORTE, number, first.region(), first.messageId(), v.net(),
+                        regionalNet, v.date(), first.spentOn(), "SIGEP Bs " + v.net().toPlainString()
+                                + ", regional Bs " + regionalNet.toPlainString() + " (diferencia Bs "
+                                + v.net().subtract(regionalNet).toPlainString() + ")"));
+            }
+            if (dateDiffers) {
+                results.add(new Result(Finding.DIFERENCIA_FECHA, number, first.region(), first.messageId(), v.net(),
+                        regionalNet, v.date(), first.spentOn(), "SIGEP " + v.date() + ", regional "
+                                + first.spentOn()));
+            }
+            if (!amountDiffers && !dateDiffers) {
+                results.add(new Result(Finding.CONCILIADO, number, first.region(), first.messageId(), v.net(),
+                        regionalNet, v.date(), first.spentOn(), "conciliado"));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,134 @@
+package org.poahub.hub.finance.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.Finding;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.Result;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
+
+/** Each voucher case with figures checked by hand (the SENAVEX 2020 sample listing's vouchers). */
+class VoucherReconcilerTest {
+
+    private static final LocalDate MARCH_15 = LocalDate.of(2020, 3, 15);
+    private static final BigDecimal NONE = new BigDecimal("0.00");
+
+    private final VoucherReconciler reconciler = new VoucherReconciler(new BigDecimal("0.00"));
+
+    @Test
+    void theSameNumberWrittenDifferentlyWithTheSameAmountAndDateIsConciliado() {
+        Result r = only(reconciler.reconcile(List.of(sigep("C-31 Nº 0000120", "12300.00", NONE)),
+                List.of(claim("BO-L", "c31 n° 120", MARCH_15, "12300.00"))));
+
+        assertThat(r.finding()).isEqualTo(Finding.CONCILIADO);
+        assertThat(r.number()).isEqualTo("120");
+    }
+
+    @Test
+    void aVoucherNoRegionReportedIsSoloEnSigep() {
+        Result r = only(reconciler.reconcile(List.of(sigep("135", "2500.00", NONE)), List.of()));
+
+        assertThat(r.finding()).isEqualTo(Finding.SOLO_EN_SIGEP);
+        assertThat(r.sigepAmount()).isEqualByComparingTo("2500.00");
+    }
+
+    @Test
+    void aRegionalVoucherMissingFromTheListingIsSoloEnRegionales() {
+        Result r = only(reconciler.reconcile(List.of(), List.of(claim("BO-S", "C-31 Nº 77", MARCH_15, "800.00"))));
+
+        assertThat(r.finding()).isEqualTo(Finding.SOLO_EN_REGIONALES);
+        assertThat(r.region()).isEqualTo("BO-S");
+        assertThat(r.regionalAmount()).isEqualByComparingTo("800.00");
+    }
+
+    @Test
+    void anAmountOffByTenBolivianosIsDiferenciaImporte() {
+        Result r = only(reconciler.reconcile(List.of(sigep("121", "9040.00", NONE)),
+                List.of(claim("BO-C", "121", MARCH_15, "9030.00"))));
+
+        assertThat(r.finding()).isEqualTo(Finding.DIFERENCIA_IMPORTE);
+        assertThat(r.detail()).isEqualTo("SIGEP Bs 9040.00, regional Bs 9030.00 (diferencia Bs 10.00)");
+    }
+
+    @Test
+    void aPartialReversalInSigepMakesTheNetAmountDifferFromAFullRegionalClaim() {
+        // 12,300.00 - 2,000.00 (reversal 140, PARCIAL) = 10,300.00 against 12,300.00 reported
+        Result r = only(reconciler.reconcile(List.of(sigep("120", "12300.00", new BigDecimal("-2000.00"))),
+                List.of(claim("BO-L", "120", MARCH_15, "12300.00"))));
+
+        assertThat(r.finding()).isEqualTo(Finding.DIFERENCIA_IMPORTE);
+        assertThat(r.sigepAmount()).isEqualByComparingTo("10300.00");
+    }
+
+    @Test
+    void anotherDateIsDiferenciaFecha() {
+        Result r = only(reconciler.reconcile(List.of(sigep("120", "12300.00", NONE)),
+                List.of(claim("BO-L", "120", MARCH_15.plusDays(3), "12300.00"))));
+
+        assertThat(r.finding()).isEqualTo(Finding.DIFERENCIA_FECHA);
+        assertThat(r.detail()).isEqualTo("SIGEP 2020-03-15, regional 2020-03-18");
+    }
+
+    @Test
+    void oneVoucherClaimedByTwoRegionsIsFlaggedOnBothClaims() {
+        List<Result> results = reconciler.reconcile(List.of(sigep("121", "9040.00", NONE)),
+                List.of(claim("BO-C", "121", MARCH_15, "9040.00"), claim("BO-L", "0121", MARCH_15, "9040.00")));
+
+        assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.finding()).isEqualTo(Finding.RECLAMADO_DOS_VECES));
+        assertThat(results).extracting(Result::region).containsExactly("BO-C", "BO-L");
+    }
+
+    @Test
+    void oneVoucherClaimedByTwoReportsOfOneRegionBeyondItsAmountIsFlagged() {
+        List<Result> results = reconciler.reconcile(List.of(sigep("121", "9040.00", NONE)),
+                List.of(claim("BO-C", "121", MARCH_15, "9040.00"), claim("BO-C", "121", MARCH_15, "9040.00")));
+
+        assertThat(results).extracting(Result::finding).containsOnly(Finding.RECLAMADO_DOS_VECES);
+    }
+
+    @Test
+    void aReportReversedAndReportedAgainIsNotADoubleClaim() {
+        Result r = only(reconciler.reconcile(List.of(sigep("121", "9040.00", NONE)),
+                List.of(claim("BO-C", "121", MARCH_15, "9400.00"), claim("BO-C", "121", MARCH_15, "-9400.00"),
+                        claim("BO-C", "121", MARCH_15, "9040.00"))));
+
+        assertThat(r.finding()).isEqualTo(Finding.CONCILIADO);
+    }
+
+    @Test
+    void aVoucherReversedInFullInSigepButKeptByTheRegionIsRevertidoSoloEnSigep() {
+        Result r = only(reconciler.reconcile(List.of(sigep("135", "2500.00", new BigDecimal("-2500.00"))),
+                List.of(claim("BO-L", "135", MARCH_15, "2500.00"))));
+
+        assertThat(r.finding()).isEqualTo(Finding.REVERTIDO_SOLO_EN_SIGEP);
+        assertThat(r.sigepAmount()).isEqualByComparingTo("0.00");
+        assertThat(r.regionalAmount()).isEqualByComparingTo("2500.00");
+    }
+
+    @Test
+    void aVoucherReversedInFullOnBothSidesOrOnlyInSigepWithoutClaimsIsNoFinding() {
+        assertThat(reconciler.reconcile(List.of(sigep("135", "2500.00", new BigDecimal("-2500.00"))), List.of()))
+                .isEmpty();
+        assertThat(reconciler.reconcile(List.of(sigep("135", "2500.00", new BigDecimal("-2500.00"))),
+                List.of(claim("BO-L", "135", MARCH_15, "2500.00"), claim("BO-L", "135", MARCH_15, "-2500.00"))))
+                .extracting(Result::finding).containsExactly(Finding.CONCILIADO);
+    }
+
+    private static Result only(List<Result> results) {
+        assertThat(results).hasSize(1);
+        return results.get(0);
+    }
+
+    private static SigepVoucher sigep(String number, String amount, BigDecimal reversed) {
+        return new SigepVoucher(number, MARCH_15, new BigDecimal(amount), reversed, "BO-L");
+    }
+
+    private static RegionalClaim claim(String region, String number, LocalDate spentOn, String amount) {
+        return new RegionalClaim(UUID.randomUUID(), region, number, spentOn, new BigDecimal(amount));
+    }
+}
