@@ -47,7 +47,7 @@ class PlanApiIT {
         RealServers.register(registry);
         registry.add("poa.security.users[1].name", () -> "agente");
         registry.add("poa.security.users[1].password", () -> "{noop}" + AGENT_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "AGENT");
+        registry.add("poa.security.users[1].roles[0]", () -> "AGENTE");
         registry.add("poa.plan.topic", () -> TOPIC);
     }
 
