@@ -22,15 +22,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.poahub.hub.HubApplication;
 import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.poahub.hub.security.accounts.UserAccounts;
 import org.poahub.hub.security.accounts.UserCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,6 +83,8 @@ class AuditTrailIT {
     AuditVerifyCommand verifyCommand;
     @Autowired
     UserCommand userCommand;
+    @Autowired
+    Environment env;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -211,6 +217,24 @@ class AuditTrailIT {
 
     @Test
     @Order(7)
+    void theCommandsRunAsTheHubsCommandLineWithoutAWebServer() {
+        String[] args = {"verify-audit", "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+            "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
+            "--spring.datasource.password=" + env.getProperty("spring.datasource.password"),
+            "--poa.kafka.bootstrap-servers=" + env.getProperty("poa.kafka.bootstrap-servers"),
+            "--poa.ingest.enabled=false", "--poa.registry.report-schemas.register=false",
+            "--logging.level.root=WARN"};
+        SpringApplication command = new SpringApplication(HubApplication.class);
+        command.setWebApplicationType(WebApplicationType.NONE);
+        int[] exit = {-1};
+        String printed = capture(() -> exit[0] = SpringApplication.exit(command.run(args)));
+
+        assertThat(exit[0]).isZero();
+        assertThat(printed).contains("Cadena de auditoría íntegra:");
+    }
+
+    @Test
+    @Order(8)
     void tamperingWithARowIsNamedByTheEndpointAndTheCommand() {
         assertThat(getJson("/api/audit/verification", ADMIN).path("intact").asBoolean()).isTrue();
         long victim = jdbc.sql("select id from audit_event where action = 'USER_ROLE_CHANGED' and target = 'regional-bo-c'")

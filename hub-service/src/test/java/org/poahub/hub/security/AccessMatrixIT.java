@@ -98,8 +98,10 @@ class AccessMatrixIT {
             get("/subjects", REGISTRY_READERS),
             get("/schemas/ids/1", REGISTRY_READERS),
             get("/config", REGISTRY_READERS),
+            get("/associations/resources/poa.bo-l.progress", REGISTRY_READERS),
             send("POST", "/subjects/acl-test-value/versions", "{}", REGISTRY_WRITERS),
-            send("POST", "/compatibility/subjects/acl-test-value/versions/latest", "{}", REGISTRY_WRITERS),
+            send("POST", "/subjects/acl-test-value", "{}", REGISTRY_READERS),
+            send("POST", "/compatibility/subjects/acl-test-value/versions/latest", "{}", REGISTRY_READERS),
             send("PUT", "/config", "{}", REGISTRY_WRITERS),
             send("DELETE", "/subjects/acl-test-missing", null, REGISTRY_WRITERS),
             // administration and audit
