@@ -65,6 +65,7 @@ class AuditTrailIT {
         registry.add("poa.security.users[2].name", () -> ANALYST);
         registry.add("poa.security.users[2].password", () -> "{noop}" + PASSWORD);
         registry.add("poa.security.users[2].roles[0]", () -> "ANALISTA");
+        registry.add("poa.plan.seed-on-empty", () -> "true");
     }
 
     @LocalServerPort
@@ -87,6 +88,15 @@ class AuditTrailIT {
     Environment env;
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    @Order(0)
+    void theStartItselfIsOnTheTrailConfiguredAccountsAndTheSeededPlan() {
+        assertThat(count("select count(*) from audit_event where actor = 'configuracion' and action = 'USER_CREATED'"
+                + " and target = '" + ADMIN + "' and after->>'role' = 'ADMIN'")).isOne();
+        assertThat(count("select count(*) from audit_event where actor = 'system' and action = 'PLAN_IMPORTED'"
+                + " and target = '2020/v1' and after->>'version' = '1'")).isOne();
+    }
 
     @Test
     @Order(1)

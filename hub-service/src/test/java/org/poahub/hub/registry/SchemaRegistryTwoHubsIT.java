@@ -93,14 +93,18 @@ class SchemaRegistryTwoHubsIT {
         assertThat(moved.get("/subjects/" + subject + "/versions").text()).isEqualTo("[1]");
         assertThat(moved.as("reader", READER_PASSWORD).post("/subjects/" + subject + "/versions", schemaRequest(SCHEMA))
                 .status()).isEqualTo(403);
-        assertThat(writer(hub, "").get("/subjects").status()).isEqualTo(404);
+        // The root is no longer the registry: outside the URL table, so refused like any unknown path
+        // (docs/security.md), even to the writer that may write under /registry.
+        assertThat(writer(hub, "").get("/subjects").status()).isEqualTo(403);
     }
 
     @Test
     void theEmbeddedRegistryCanBeSwitchedOff() {
         ConfigurableApplicationContext hub = hubs.start(Map.of("poa.registry.embedded.enabled", "false"));
         assertThat(hub.getBeansOfType(SchemaRegistryService.class)).isEmpty();
-        assertThat(writer(hub, "").get("/subjects").status()).isEqualTo(404);
+        // The root is no longer the registry: outside the URL table, so refused like any unknown path
+        // (docs/security.md), even to the writer that may write under /registry.
+        assertThat(writer(hub, "").get("/subjects").status()).isEqualTo(403);
     }
 
     private static RegistryHttp writer(ConfigurableApplicationContext hub, String basePath) {
