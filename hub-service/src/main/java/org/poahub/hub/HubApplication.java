@@ -1,7 +1,9 @@
 package org.poahub.hub;
 
+import org.poahub.hub.audit.AuditVerifyCommand;
 import org.poahub.hub.finance.mapping.BudgetMappingImportCommand;
 import org.poahub.hub.plan.PlanImportCommand;
+import org.poahub.hub.security.accounts.UserCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HubApplication {
 
     public static void main(String[] args) {
-        if (PlanImportCommand.isCommand(args) || BudgetMappingImportCommand.isCommand(args)) {
+        if (PlanImportCommand.isCommand(args) || BudgetMappingImportCommand.isCommand(args)
+                || UserCommand.isCommand(args) || AuditVerifyCommand.isCommand(args)) {
             // A one-shot command: no web server (a running hub may hold the port), exit with the command's status.
             SpringApplication command = new SpringApplication(HubApplication.class);
             command.setWebApplicationType(WebApplicationType.NONE);

@@ -47,7 +47,7 @@ class PlanApiIT {
         RealServers.register(registry);
         registry.add("poa.security.users[1].name", () -> "agente");
         registry.add("poa.security.users[1].password", () -> "{noop}" + AGENT_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "AGENT");
+        registry.add("poa.security.users[1].roles[0]", () -> "AGENTE");
         registry.add("poa.plan.topic", () -> TOPIC);
     }
 
@@ -64,7 +64,8 @@ class PlanApiIT {
     void uploadReadAndDistribute() throws Exception {
         byte[] senavex = ShippedPlans.bytes(ShippedPlans.SENAVEX_XLSX);
 
-        assertThat(upload(senavex, "poa.xlsx", null, null).statusCode()).isEqualTo(401);
+        // anonymous: refused by the CSRF check before the login check (docs/security.md)
+        assertThat(upload(senavex, "poa.xlsx", null, null).statusCode()).isEqualTo(403);
         assertThat(upload(senavex, "poa.xlsx", null, "agente:" + AGENT_PASSWORD).statusCode()).isEqualTo(403);
 
         String bad = new String(ShippedPlans.bytes(ShippedPlans.SENAVEX_CSV), StandardCharsets.UTF_8)
