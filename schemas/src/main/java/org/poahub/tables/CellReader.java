@@ -109,7 +109,10 @@ public final class CellReader {
     /** The Spanish refusal of an ambiguous number, with both readings and how to settle it. */
     static String ambiguous(String text, Decimals.Ambiguous a) {
         String separator = a.separator() == '.' ? "punto" : "coma";
-        String decimal = a.asDecimal().stripTrailingZeros().toPlainString().replace('.', a.separator());
+        BigDecimal stripped = a.asDecimal().stripTrailingZeros();
+        // at least one decimal shown, so the decimal reading looks like one: 1.0, not 1
+        String decimal = (stripped.scale() < 1 ? stripped.setScale(1) : stripped).toPlainString()
+                .replace('.', a.separator());
         return "'" + text + "' es ambiguo: puede ser " + a.asThousands().toPlainString() + " (" + separator
                 + " como separador de miles) o " + decimal + " (" + separator + " decimal); declare el formato de "
                 + "números (es-BO: 1.234,56; en-US: 1,234.56) o escriba el número sin separador de miles";

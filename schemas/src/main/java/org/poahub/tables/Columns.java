@@ -2,6 +2,7 @@ package org.poahub.tables;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ public final class Columns {
 
     private final TableRow header;
     private final Map<String, Integer> indexByKey = new LinkedHashMap<>();
+    /** Titles as asked, for the next lookup: readers ask for the same few titles on every row. */
+    private final Map<String, Integer> indexByTitle = new HashMap<>();
     private final List<String> repeated = new ArrayList<>();
 
     private Columns(TableRow header) {
@@ -40,7 +43,11 @@ public final class Columns {
 
     /** The comparison key of a title: no accents, lower case, single spaces, stripped. */
     public static String key(String title) {
-        String decomposed = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD);
+        String text = title == null ? "" : title;
+        if (isPlainKey(text)) {
+            return text; // the common case (already a key), without normalising
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         return SPACES.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll(" ").strip()
                 .toLowerCase(Locale.ROOT);
     }
@@ -49,9 +56,28 @@ public final class Columns {
         return header;
     }
 
-    /** The column's index, or -1 when the header has no such title. */
+    /** Lower-case ASCII letters, digits and punctuation with single inner spaces: its own key. */
+    private static boolean isPlainKey(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            boolean space = ch == ' ';
+            if (ch > 0x7E || (ch < 0x20) || (ch >= 'A' && ch <= 'Z')
+                    || (space && (i == 0 || i == n - 1 || text.charAt(i - 1) == ' '))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The column's index, or -1 when the header has no such title. Not thread-safe (one reader per file). */
     public int indexOf(String title) {
-        return indexByKey.getOrDefault(key(title), -1);
+        Integer cached = indexByTitle.get(title);
+        if (cached == null) {
+            cached = indexByKey.getOrDefault(key(title), -1);
+            indexByTitle.put(title, cached);
+        }
+        return cached;
     }
 
     public boolean has(String title) {

@@ -50,7 +50,7 @@ public final class TableCases {
             accepted("12500", "", "12500"),
             accepted("1.234.567,8", "", "1234567.8"),
             accepted("1 250,50", "", "1250.50"),
-            accepted("0,125", "", "0.125"),
+            accepted("0,50", "", "0.50"),
             accepted("12,5", "", "12.5"),
             new NumberCase("12.500", "", null, "'12.500' es ambiguo: puede ser 12500 (punto como separador de miles) o "
                     + "12.5 (punto decimal)" + SETTLE),

@@ -195,12 +195,12 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     public void recordRejection(Rejection r) {
         jdbc.sql("""
                 insert into rejected_report (message_id, region_code, raw_payload, schema_id, code, field, message,
-                    route, rejected_at, topic, kafka_partition, kafka_offset)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    route, rejected_at, topic, kafka_partition, kafka_offset, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""")
                 .params(r.messageId(), r.regionCode(), r.source().value(), r.schemaId(), r.code(), r.field(),
                         r.message(), r.route(), Timestamp.from(r.rejectedAt()), r.source().topic(),
-                        r.source().partition(), r.source().offset())
+                        r.source().partition(), r.source().offset(), r.detail())
                 .update();
     }
 

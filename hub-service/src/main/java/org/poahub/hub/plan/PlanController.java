@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.poahub.plan.Plan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -25,6 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/plans")
 class PlanController {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanController.class);
 
     private final PlanService plans;
     private final ObjectOfExpenditureClassifier classifier;
@@ -50,6 +54,9 @@ class PlanController {
 
     @ExceptionHandler(PlanImportException.class)
     ResponseEntity<UploadErrors> rejected(PlanImportException e) {
+        if (e.technicalDetail() != null) {
+            log.warn("plan file refused: {}", e.technicalDetail());
+        }
         return ResponseEntity.badRequest().body(new UploadErrors("El archivo del plan tiene " + e.errors().size()
                 + " error(es); no se guardó nada.", e.errors().stream()
                 .map(err -> new ErrorView(err.row(), err.column(), err.message(), err.text())).toList()));

@@ -2,12 +2,8 @@ package org.poahub.hub.plan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +22,9 @@ import org.poahub.plan.RegionCatalogue;
 import org.poahub.plan.RegionalShare;
 import org.poahub.plan.Target;
 import org.poahub.plan.TargetKind;
+import org.poahub.tables.CellReader;
+import org.poahub.tables.Columns;
+import org.poahub.tables.NumberStyle;
 
 /**
  * Turns a plan sheet (see {@code docs/plan-format.md}) into a {@link Plan}, checking every rule and collecting every
@@ -56,13 +55,10 @@ public final class PlanFileParser {
     static final String KEY_ENTITY = "Código de entidad";
     static final String KEY_ACRONYM = "Sigla";
     static final String KEY_NOTE = "Nota";
+    /** Optional: how the file's numbers are written ({@code es-BO}: 1.234,56), for numbers that are ambiguous. */
+    static final String KEY_NUMBERS = "Formato de números";
 
     private static final Pattern OBJECTIVE_CODE = Pattern.compile("\\d{2}");
-    private static final Pattern INTEGER = Pattern.compile("\\d{1,3}");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+([.,]\\d+)?");
-    private static final Pattern MONEY = Pattern.compile("-?\\d+([.,]\\d{1,2})?");
-    private static final DateTimeFormatter DATE4 = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DATE2 = DateTimeFormatter.ofPattern("dd/MM/uu").withResolverStyle(ResolverStyle.STRICT);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ObjectOfExpenditureClassifier classifier;
@@ -76,10 +72,12 @@ public final class PlanFileParser {
     /** Parsing state of one file; a fresh one per call keeps the parser reusable and thread-safe. */
     private final class Run {
         final List<ImportError> errors = new ArrayList<>();
+        /** Typed cells, read by the shared reading layer; its problems land in {@link #errors}. */
+        CellReader cells = new CellReader(NumberStyle.UNDECLARED, e -> errors.add(ImportError.of(e)));
         Integer year;
         String entity;
         String acronym = "";
-        Map<String, Integer> columns = new HashMap<>();
+        Columns columns;
         List<String> fundingColumns = new ArrayList<>();
         int fundingStart;
         final Map<String, String> objectiveNames = new LinkedHashMap<>();
@@ -91,8 +89,11 @@ public final class PlanFileParser {
         }
 
         String cell(PlanSheet.Row row, String column) {
-            Integer index = columns.get(column);
-            return index == null ? "" : row.cell(index).strip();
+            return columns.text(row.table(), column);
+        }
+
+        int index(String column) {
+            return columns.indexOf(column);
         }
     }
 
@@ -119,7 +120,7 @@ public final class PlanFileParser {
         List<PlanSheet.Row> rows = sheet.rows();
         int headerIndex = -1;
         for (int i = 0; i < rows.size(); i++) {
-            if (TYPE.equalsIgnoreCase(rows.get(i).cell(0).strip())) {
+            if (Columns.key(rows.get(i).cell(0)).equals(Columns.key(TYPE))) {
                 headerIndex = i;
                 break;
             }
@@ -136,17 +137,14 @@ public final class PlanFileParser {
             throw new PlanImportException(run.errors);
         }
         header(run, rows.get(headerIndex));
-        if (!run.errors.isEmpty() && run.columns.isEmpty()) {
-            throw new PlanImportException(run.errors);
-        }
         for (PlanSheet.Row row : rows.subList(headerIndex + 1, rows.size())) {
-            String type = run.cell(row, TYPE).toUpperCase(Locale.ROOT);
+            String type = Columns.key(run.cell(row, TYPE));
             switch (type) {
-                case "OBJETIVO" -> objective(run, row);
-                case "ACCION", "ACCIÓN" -> action(run, row);
-                case "OPERACION", "OPERACIÓN" -> operation(run, row);
-                case "PARTIDA" -> budgetLine(run, row);
-                case "REGION", "REGIÓN" -> regionalShare(run, row);
+                case "objetivo" -> objective(run, row);
+                case "accion" -> action(run, row);
+                case "operacion" -> operation(run, row);
+                case "partida" -> budgetLine(run, row);
+                case "region" -> regionalShare(run, row);
                 default -> run.error(row.number(), TYPE, "tipo de fila '" + run.cell(row, TYPE)
                         + "' desconocido (use OBJETIVO, ACCION, OPERACION, PARTIDA o REGION)");
             }
@@ -163,47 +161,50 @@ public final class PlanFileParser {
     private void metadata(Run run, PlanSheet.Row row) {
         String key = row.cell(0).strip();
         String value = row.cell(1).strip();
-        switch (key) {
-            case KEY_YEAR -> {
-                if (value.matches("\\d{4}")) {
-                    run.year = Integer.valueOf(value);
-                } else {
+        switch (Columns.key(key)) {
+            case "gestion" -> {
+                int before = run.cells.reported();
+                Integer year = run.cells.integer(row.table(), 1, KEY_YEAR);
+                if (year != null && year >= 1000 && year <= 9999) {
+                    run.year = year;
+                } else if (run.cells.reported() == before) {
                     run.error(row.number(), KEY_YEAR, "el año fiscal '" + value + "' no es un año de cuatro cifras");
                 }
             }
-            case KEY_ENTITY -> {
+            case "formato de numeros" -> {
+                try {
+                    NumberStyle declared = NumberStyle.declared(value);
+                    run.cells = new CellReader(declared, e -> run.errors.add(ImportError.of(e)));
+                } catch (IllegalArgumentException e) {
+                    run.error(row.number(), KEY_NUMBERS, e.getMessage());
+                }
+            }
+            case "codigo de entidad" -> {
                 if (value.isEmpty()) {
                     run.error(row.number(), KEY_ENTITY, "falta el código de la entidad");
                 } else {
                     run.entity = value;
                 }
             }
-            case KEY_ACRONYM -> run.acronym = value;
-            case KEY_NOTE -> {
+            case "sigla" -> run.acronym = value;
+            case "nota" -> {
                 // Notes document the file (e.g. the seed's quirks); they are not part of the plan.
             }
             default -> run.error(row.number(), null, "fila '" + key + "' desconocida antes de los títulos (use "
-                    + KEY_YEAR + ", " + KEY_ENTITY + ", " + KEY_ACRONYM + " o " + KEY_NOTE + ")");
+                    + KEY_YEAR + ", " + KEY_ENTITY + ", " + KEY_ACRONYM + ", " + KEY_NUMBERS + " o " + KEY_NOTE + ")");
         }
     }
 
     private void header(Run run, PlanSheet.Row row) {
-        for (int i = 0; i < row.cells().size(); i++) {
-            String title = row.cell(i).strip();
-            if (title.isEmpty()) {
-                continue;
-            }
-            if (run.columns.putIfAbsent(title, i) != null) {
-                run.error(row.number(), title, "título de columna repetido");
-            }
+        run.columns = Columns.of(row.table());
+        for (String title : run.columns.repeated()) {
+            run.error(row.number(), title, "título de columna repetido");
         }
-        for (String column : FIXED_COLUMNS) {
-            if (!run.columns.containsKey(column)) {
-                run.error(row.number(), column, "falta esta columna en la fila de títulos");
-            }
+        for (String column : run.columns.missing(FIXED_COLUMNS)) {
+            run.error(row.number(), column, "falta esta columna en la fila de títulos");
         }
-        Integer last = run.columns.get(BUDGET_SHARE);
-        if (last != null) {
+        int last = run.index(BUDGET_SHARE);
+        if (last >= 0) {
             run.fundingStart = last + 1;
             for (int i = last + 1; i < row.cells().size(); i++) {
                 String title = row.cell(i).strip();
@@ -231,11 +232,13 @@ public final class PlanFileParser {
         String code = run.cell(row, CODE);
         String name = run.cell(row, NAME);
         String weightText = run.cell(row, WEIGHT);
-        Integer weight = null;
-        if (INTEGER.matcher(weightText).matches() && Integer.parseInt(weightText) <= 100) {
-            weight = Integer.valueOf(weightText);
-        } else {
-            run.error(row.number(), WEIGHT, "el peso '" + weightText + "' no es un número entero entre 0 y 100");
+        int before = run.cells.reported();
+        Integer weight = run.cells.integer(row.table(), run.index(WEIGHT), WEIGHT);
+        if (weight == null || weight < 0 || weight > 100) {
+            weight = null;
+            if (run.cells.reported() == before) {
+                run.error(row.number(), WEIGHT, "el peso '" + weightText + "' no es un número entero entre 0 y 100");
+            }
         }
         if (name.isEmpty()) {
             run.error(row.number(), NAME, "falta el nombre de la acción");
@@ -320,11 +323,11 @@ public final class PlanFileParser {
             run.error(row.number(), column, "falta " + what);
             return null;
         }
-        if (!DECIMAL.matcher(text).matches()) {
-            run.error(row.number(), column, what + " '" + text + "' no es un número (sin separador de miles)");
+        BigDecimal read = run.cells.decimal(row.table(), run.index(column), column);
+        if (read == null) {
             return null;
         }
-        BigDecimal number = normalise(new BigDecimal(text.replace(',', '.')));
+        BigDecimal number = normalise(read);
         if (number.signum() < 0) {
             run.error(row.number(), column, what + " '" + text + "' es negativa");
             return null;
@@ -344,11 +347,8 @@ public final class PlanFileParser {
             run.error(row.number(), column, "falta la fecha (dd/mm/aaaa)");
             return null;
         }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(text, text.length() == 8 ? DATE2 : DATE4);
-        } catch (DateTimeParseException e) {
-            run.error(row.number(), column, "la fecha '" + text + "' no es válida (dd/mm/aaaa)");
+        LocalDate date = run.cells.date(row.table(), run.index(column), column);
+        if (date == null) {
             return null;
         }
         if (run.year != null && date.getYear() != run.year) {
@@ -375,8 +375,7 @@ public final class PlanFileParser {
         List<BigDecimal> amounts = new ArrayList<>();
         for (int c = 0; c < run.fundingColumns.size(); c++) {
             String column = run.fundingColumns.get(c);
-            String text = row.cell(run.fundingStart + c).strip();
-            BigDecimal amount = money(run, n, column, text);
+            BigDecimal amount = money(run, row, run.fundingStart + c, column);
             amounts.add(amount);
         }
         if (op != null && codeOk && !amounts.contains(null)) {
@@ -388,19 +387,22 @@ public final class PlanFileParser {
         }
     }
 
-    private BigDecimal money(Run run, int row, String column, String text) {
+    private BigDecimal money(Run run, PlanSheet.Row row, int index, String column) {
+        String text = row.cell(index).strip();
         if (text.isEmpty()) {
-            run.error(row, column, "falta el importe (escriba 0 si no hay)");
+            run.error(row.number(), column, "falta el importe (escriba 0 si no hay)");
             return null;
         }
-        if (!MONEY.matcher(text).matches()) {
-            run.error(row, column, "el importe '" + text
-                    + "' no es válido (sin separador de miles, hasta dos decimales: 12000.00 o 12000,00)");
+        BigDecimal amount = run.cells.decimal(row.table(), index, column);
+        if (amount == null) {
             return null;
         }
-        BigDecimal amount = new BigDecimal(text.replace(',', '.'));
         if (amount.signum() < 0) {
-            run.error(row, column, "el importe '" + text + "' es negativo");
+            run.error(row.number(), column, "el importe '" + text + "' es negativo");
+            return null;
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            run.error(row.number(), column, "el importe '" + text + "' tiene más de dos decimales");
             return null;
         }
         return BudgetLine.money(amount);

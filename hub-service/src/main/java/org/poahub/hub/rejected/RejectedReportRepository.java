@@ -17,7 +17,7 @@ class RejectedReportRepository {
 
     private static final String COLUMNS = """
             id, message_id, region_code, code, field, message, route, rejected_at, topic, kafka_partition,
-            kafka_offset, schema_id""";
+            kafka_offset, schema_id, detail""";
 
     private final JdbcClient jdbc;
 
@@ -70,7 +70,7 @@ class RejectedReportRepository {
         return new RejectedReportViews.Summary(rs.getLong("id"), rs.getObject("message_id", UUID.class),
                 rs.getString("region_code"),
                 new RejectedReportViews.Reason(rs.getString("code"), rs.getString("field"), rs.getString("message"),
-                        rs.getString("route"), rs.getTimestamp("rejected_at").toInstant()),
+                        rs.getString("route"), rs.getTimestamp("rejected_at").toInstant(), rs.getString("detail")),
                 new RejectedReportViews.Source(rs.getString("topic"), rs.getInt("kafka_partition"),
                         rs.getLong("kafka_offset"), (Integer) rs.getObject("schema_id")));
     }

@@ -15,8 +15,9 @@ final class RejectedReportViews {
      *
      * @param message Spanish, as sent to the region in the outcome or dead-letter headers
      * @param route   the Camel route that rejected it
+     * @param detail  technical detail for staff (exception text), never inside the Spanish message; often null
      */
-    record Reason(String code, String field, String message, String route, Instant rejectedAt) {
+    record Reason(String code, String field, String message, String route, Instant rejectedAt, String detail) {
     }
 
     /** Where the record was on Kafka, and the schema id in its payload header (null if it had none). */

@@ -416,7 +416,7 @@ class IngestRulesIT {
         assertThat(client().awaitOutcome(after).getStatus()).isEqualTo(OutcomeStatus.ACCEPTED);
         ReportOutcome outcome = client().awaitOutcome(poison);
         assertThat(outcome.getStatus()).isEqualTo(OutcomeStatus.REJECTED);
-        String message = "El informe no se pudo procesar por un error interno del hub (IllegalStateException). "
+        String message = "El informe no se pudo procesar por un error interno del hub. "
                 + "Quedó guardado para revisión; no es necesario reenviarlo.";
         assertThat(outcome.getFindings()).singleElement().satisfies(f -> {
             assertThat(f.getCode()).isEqualTo(IngestRejectionCodes.PROCESSING_FAILED);
@@ -429,6 +429,8 @@ class IngestRulesIT {
                 .param(poison.getMessageId()).query().singleRow())
                 .containsEntry("code", IngestRejectionCodes.PROCESSING_FAILED).containsEntry("message", message)
                 .containsEntry("region_code", "BO-S");
+        assertThat(jdbc.sql("select detail from rejected_report where message_id = ?").param(poison.getMessageId())
+                .query(String.class).single()).startsWith("java.lang.IllegalStateException");
         assertThat(spent("BO-S", "20000")).isEqualByComparingTo("24.00");
     }
 

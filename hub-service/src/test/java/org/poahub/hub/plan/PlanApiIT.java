@@ -49,6 +49,9 @@ class PlanApiIT {
         registry.add("poa.security.users[1].password", () -> "{noop}" + AGENT_PASSWORD);
         registry.add("poa.security.users[1].roles[0]", () -> "AGENTE");
         registry.add("poa.plan.topic", () -> TOPIC);
+        // small, so the oversize upload below stays small too (the shipped plans are far below it)
+        registry.add("spring.servlet.multipart.max-file-size", () -> "1MB");
+        registry.add("spring.servlet.multipart.max-request-size", () -> "2MB");
     }
 
     @LocalServerPort
@@ -156,6 +159,19 @@ class PlanApiIT {
         });
         latest.forEach((key, snapshot) -> assertThat(snapshot.getRegionCode()).isEqualTo(key));
         return latest;
+    }
+
+    @Test
+    void anOversizeUploadIsRefusedWith413AndASpanishProblem() throws Exception {
+        HttpResponse<String> response = upload(new byte[1536 * 1024], "enorme.xlsx", null, PLANNER);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("title").asString()).isEqualTo("Archivo demasiado grande");
+        assertThat(problem.path("detail").asString()).isEqualTo("El archivo pasa del tamaño máximo de 1 MB; no se "
+                + "guardó nada. Divídalo o quite las hojas y filas que no son del plan.");
+        assertThat(problem.path("maxBytes").asLong()).isEqualTo(1024 * 1024);
     }
 
     private HttpResponse<String> get(String path) {

@@ -86,7 +86,8 @@ class PlanFileValidationTest {
     @Test
     void invalidDate() {
         assertThat(errors(VALID.replace("31/03/2020", "31/02/2020")))
-                .containsExactly("Fila 7, columna 'Fin': la fecha '31/02/2020' no es válida (dd/mm/aaaa)");
+                .containsExactly("Fila 7, columna 'Fin': la fecha '31/02/2020' no es válida (use AAAA-MM-DD, "
+                        + "DD/MM/AAAA o DD/MM/AA)");
     }
 
     @Test
@@ -132,10 +133,31 @@ class PlanFileValidationTest {
     }
 
     @Test
-    void thousandSeparatorsAreRejectedNotGuessed() {
-        assertThat(errors(VALID.replace("1000.00;0.00", "\"1,000.00\";0.00"))).containsExactly(
-                "Fila 8, columna 'Columna 1': el importe '1,000.00' no es válido (sin separador de miles, hasta dos "
-                        + "decimales: 12000.00 o 12000,00)");
+    void ambiguousThousandSeparatorsAreRejectedNotGuessed() {
+        assertThat(errors(VALID.replace("1000.00;0.00", "1.000;0.00"))).containsExactly(
+                "Fila 8, columna 'Columna 1': '1.000' es ambiguo: puede ser 1000 (punto como separador de miles) o 1.0 "
+                        + "(punto decimal); declare el formato de números (es-BO: 1.234,56; en-US: 1,234.56) o escriba "
+                        + "el número sin separador de miles");
+        assertThat(errors(VALID.replace("1000.00;0.00", "1000.125;0.00"))).containsExactly(
+                "Fila 8, columna 'Columna 1': el importe '1000.125' tiene más de dos decimales");
+    }
+
+    @Test
+    void unambiguousThousandSeparatorsAndADeclaredFormatAreRead() {
+        assertThat(parse(VALID.replace("1000.00;0.00", "\"1,000.00\";1.000,50")).grandTotal()).hasToString("2000.50");
+        String declared = VALID.replace("Sigla;PRUEBA", "Sigla;PRUEBA\nFormato de números;es-BO")
+                .replace("1000.00;0.00", "1.000;0");
+        assertThat(parse(declared).grandTotal()).hasToString("1000.00");
+        assertThat(errors(VALID.replace("Sigla;PRUEBA", "Sigla;PRUEBA\nFormato de números;boliviano"))).containsExactly(
+                "Fila 4, columna 'Formato de números': formato de números 'boliviano' desconocido (use es-BO para "
+                        + "1.234,56 o en-US para 1,234.56)");
+    }
+
+    @Test
+    void titlesAndRowTypesMatchWithoutAccentsOrCase() {
+        String plain = VALID.replace("Gestión;", "GESTION;").replace(";Código;", ";codigo;")
+                .replace(";Medio de verificación;", ";MEDIO DE VERIFICACION;").replace("ACCION;", "Acción;");
+        assertThat(parse(plain).grandTotal()).hasToString("1000.00");
     }
 
     @Test
@@ -145,10 +167,9 @@ class PlanFileValidationTest {
     }
 
     @Test
-    void notUtf8IsExplained() {
-        byte[] latin1 = VALID.getBytes(StandardCharsets.ISO_8859_1);
-        PlanImportException e = catchThrowableOfType(PlanImportException.class, () -> CsvPlanReader.read(latin1));
-        assertThat(e.errors()).extracting(ImportError::text)
-                .containsExactly("Archivo: el archivo CSV no está en UTF-8 (en Excel: Guardar como → 'CSV UTF-8')");
+    void windows1252IsReadAsExcelWroteIt() {
+        byte[] ansi = VALID.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        Plan plan = ShippedPlans.parser().parse(CsvPlanReader.read(ansi));
+        assertThat(plan.operation("04.01.01").orElseThrow().name()).isEqualTo("OPERACIÓN UNO");
     }
 }

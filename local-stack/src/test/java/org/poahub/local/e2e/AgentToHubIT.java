@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.netcrusher.core.throttle.ThrottlerFactory;
 import org.netcrusher.core.throttle.rate.ByteRateThrottler;
 import org.netcrusher.tcp.TcpCrusher;
 import org.netcrusher.tcp.TcpCrusherBuilder;
+import org.poahub.agent.dropfolder.ReportImporter;
 import org.poahub.agent.it.AgentITSupport;
 import org.poahub.agent.it.AgentProcess;
 import org.poahub.rules.RuleCodes;
@@ -221,6 +224,33 @@ class AgentToHubIT {
         AgentProcess.Output rejected = second.run("listar", "--rechazados");
         assertThat(rejected.stdout()).contains("rechazado").contains(RuleCodes.PROGRESS_BACKWARDS).contains(reason);
         assertThat(hub.figures().cumulativeProgress(region)).containsEntry("11.04.02", new BigDecimal("4"));
+    }
+
+    @Test
+    void anAmbiguousAmountIsRefusedAndWithEsBoDeclaredArrivesAtTheHubAsTwelveThousandFiveHundred() throws Exception {
+        String region = "BO-O";
+        AgentProcess agent = agent(dir.resolve("pc"), region, hub.directBootstrap(), "agente-bo-o", "100");
+        Path file = Files.writeString(dir.resolve("gastos de marzo.csv"), String.join(";", ReportImporter.COLUMNS)
+                + "\ngasto;2020;11.04.02;;;;;;;;25220;Columna 1;12.500;15/03/2020;CBTE-12500;Pasajes\n",
+                StandardCharsets.UTF_8);
+
+        AgentProcess.Output refused = agent.run("importar", file.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("Fila 2, columna 'monto': '12.500' es ambiguo: puede ser 12500 (punto "
+                + "como separador de miles) o 12.5 (punto decimal)");
+        assertThat(AgentITSupport.countByState(agent.database())).isEmpty();
+
+        AgentProcess.Output imported = agent.run("importar", "--formato-numeros", "es-BO", file.toString());
+        assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+        Process service = agent.start("ejecutar", "--sin-carpeta");
+        try {
+            awaitAllOutcomes(agent, region);
+        } finally {
+            AgentProcess.stop(service);
+        }
+        assertThat(hub.figures().consolidatedSpend(region))
+                .isEqualTo(new HubFigures.Spend(new BigDecimal("12500.00"), 1));
+        assertThat(hub.figures().statuses(region)).doesNotContainKey("REJECTED");
     }
 
     // ---------------------------------------------------------------- comparisons

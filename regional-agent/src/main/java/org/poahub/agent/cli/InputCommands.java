@@ -8,6 +8,8 @@ import org.poahub.agent.dropfolder.DropFolderWatcher;
 import org.poahub.agent.dropfolder.ImportError;
 import org.poahub.agent.dropfolder.ReportImporter;
 import org.poahub.agent.simulate.Simulator;
+import org.poahub.tables.NumberStyle;
+import org.poahub.tables.TableOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,15 +28,33 @@ final class InputCommands {
         AgentMain root;
         @Parameters(paramLabel = "<archivo>", index = "0", description = "Archivo a importar.")
         Path file;
+        @Option(names = "--formato-numeros", paramLabel = "<formato>", description = "Cómo están escritos los "
+                + "números del archivo: es-BO (1.234,56; 12.500 es doce mil quinientos) o en-US (1,234.56). Sin "
+                + "él se usa import.number-format de la configuración; si tampoco está, un número ambiguo como "
+                + "12.500 se rechaza.")
+        String numberFormat;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             if (!Files.isRegularFile(file)) {
                 System.err.println("No existe el archivo " + file.toAbsolutePath());
                 return AgentMain.FAILED;
             }
+            NumberStyle declared = null;
+            if (numberFormat != null) {
+                try {
+                    declared = NumberStyle.declared(numberFormat);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("--formato-numeros: " + e.getMessage() + ".");
+                    return AgentMain.FAILED;
+                }
+            }
             try (AgentContext ctx = AgentContext.open(root.configFile())) {
-                ReportImporter.Result result = new ReportImporter(ctx.store(), ctx.factory(), ctx.validator())
+                TableOptions options = ctx.config().imports();
+                if (declared != null) {
+                    options = options.withNumbers(declared);
+                }
+                ReportImporter.Result result = new ReportImporter(ctx.store(), ctx.factory(), ctx.validator(), options)
                         .importFile(file);
                 if (result.ok()) {
                     System.out.println("Importados " + result.imported() + " informes de " + file.getFileName() + ".");
@@ -43,6 +63,9 @@ final class InputCommands {
                 System.err.println("No se importó ningún informe de " + file.getFileName() + ":");
                 for (ImportError e : result.errors()) {
                     System.err.println("  " + e.line());
+                }
+                if (result.technicalDetail() != null) {
+                    System.err.println("  Detalle técnico (para soporte): " + result.technicalDetail());
                 }
                 return AgentMain.FAILED;
             }
@@ -61,7 +84,7 @@ final class InputCommands {
         public Integer call() {
             try (AgentContext ctx = AgentContext.open(root.configFile())) {
                 DropFolderWatcher watcher = new DropFolderWatcher(ctx.config().dropFolder(),
-                        new ReportImporter(ctx.store(), ctx.factory(), ctx.validator()), System.out::println);
+                        new ReportImporter(ctx.store(), ctx.factory(), ctx.validator(), ctx.config().imports()), System.out::println);
                 if (once) {
                     try {
                         Files.createDirectories(ctx.config().dropFolder());

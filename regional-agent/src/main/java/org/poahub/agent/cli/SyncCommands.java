@@ -61,7 +61,7 @@ final class SyncCommands {
             Forwarder forwarder = new Forwarder(ctx.config(), ctx.store());
             ReceiptListener receipts = new ReceiptListener(ctx.config(), ctx.store());
             DropFolderWatcher watcher = new DropFolderWatcher(ctx.config().dropFolder(),
-                    new ReportImporter(ctx.store(), ctx.factory(), ctx.validator()), message -> {
+                    new ReportImporter(ctx.store(), ctx.factory(), ctx.validator(), ctx.config().imports()), message -> {
                         System.out.println(message);
                         forwarder.wakeUp();
                     });

@@ -2,6 +2,7 @@ package org.poahub.agent.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.poahub.contract.Severity;
 import org.poahub.plan.RegionCatalogue;
+import org.poahub.tables.NumberStyle;
+import org.poahub.tables.TableLimits;
+import org.poahub.tables.TableOptions;
 
 /**
  * The agent's settings, read from a properties file (see {@code deploy/systemd/poa-agent.properties.example}).
@@ -31,7 +35,8 @@ public record AgentConfig(
         int pageSize,
         Duration backoffInitial,
         Duration backoffMax,
-        Severity unbudgetedObject) {
+        Severity unbudgetedObject,
+        TableOptions imports) {
 
     private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -91,7 +96,38 @@ public record AgentConfig(
         };
         return new AgentConfig(region, agentId, bootstrap, kafka, registryUrl,
                 p.getProperty("registry.user", "").strip(), p.getProperty("registry.password", "").strip(), dataDir,
-                dropFolder, fiscalYear, pageSize, initial, max, severity);
+                dropFolder, fiscalYear, pageSize, initial, max, severity, imports(p));
+    }
+
+    /**
+     * How import files are read: {@code import.number-format} (e.g. {@code es-BO}: {@code 12.500} is twelve
+     * thousand five hundred; unset, an ambiguous number is refused), {@code import.charset} (unset: detected),
+     * {@code import.max-file-mb} and {@code import.max-rows}.
+     */
+    private static TableOptions imports(Properties p) {
+        NumberStyle numbers;
+        try {
+            numbers = NumberStyle.declared(p.getProperty("import.number-format", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("El valor de 'import.number-format' no es válido: " + e.getMessage()
+                    + ". Ejemplo: import.number-format=es-BO");
+        }
+        Charset charset = null;
+        String charsetName = p.getProperty("import.charset", "").strip();
+        if (!charsetName.isEmpty()) {
+            try {
+                charset = Charset.forName(charsetName);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("El valor de 'import.charset' (" + charsetName + ") no es un juego de "
+                        + "caracteres conocido. Ejemplo: import.charset=UTF-8 o import.charset=windows-1252");
+            }
+        }
+        TableLimits defaults = TableLimits.defaults();
+        TableLimits limits = defaults
+                .withMaxFileBytes(integer(p, "import.max-file-mb", (int) (defaults.maxFileBytes() / (1024 * 1024)), 1,
+                        2048, "import.max-file-mb=100") * 1024L * 1024L)
+                .withMaxRows(integer(p, "import.max-rows", defaults.maxRows(), 1, 10_000_000, "import.max-rows=100000"));
+        return new TableOptions(charset, numbers, limits);
     }
 
     public Path database() {

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,10 +22,18 @@ import org.poahub.agent.store.ReportDraft;
 import org.poahub.agent.store.SaveResult;
 import org.poahub.rules.Finding;
 import org.poahub.rules.ReportValidator;
+import org.poahub.tables.CellReader;
+import org.poahub.tables.Columns;
+import org.poahub.tables.Table;
+import org.poahub.tables.TableException;
+import org.poahub.tables.TableOptions;
+import org.poahub.tables.TableReader;
+import org.poahub.tables.TableRow;
 
 /**
- * Imports a file in the template ({@code plantillas/plantilla-informes.csv|xlsx}): all rows or none. A file with
- * any bad row imports nothing and gets a Spanish error file naming each row, column and reason.
+ * Imports a file in the template ({@code plantillas/plantilla-informes.csv|xlsx}): all rows or none. The file is
+ * read by the shared reading layer ({@code org.poahub.tables}, the same code the hub reads tables with); a file
+ * with any bad row imports nothing and gets a Spanish error file naming each row, column and reason.
  */
 public final class ReportImporter {
 
@@ -42,29 +49,62 @@ public final class ReportImporter {
             Map.entry("fundingSource", "fuente"), Map.entry("amount", "monto"), Map.entry("spentOn", "fecha_gasto"),
             Map.entry("regionCode", "region"));
 
-    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    /**
+     * The outcome of one file.
+     *
+     * @param technicalDetail what went wrong underneath (exception text), for support; never shown as the reason
+     */
+    public record Result(int imported, List<ImportError> errors, Path movedTo, Path errorFile,
+            String technicalDetail) {
 
-    /** The outcome of one file. */
-    public record Result(int imported, List<ImportError> errors, Path movedTo, Path errorFile) {
+        public Result(int imported, List<ImportError> errors, Path movedTo, Path errorFile) {
+            this(imported, errors, movedTo, errorFile, null);
+        }
+
         public boolean ok() {
             return errors.isEmpty();
+        }
+
+        static Result refused(List<ImportError> errors, String detail) {
+            return new Result(0, List.copyOf(errors), null, null, detail);
         }
     }
 
     private final AgentStore store;
     private final ReportFactory factory;
     private final ReportValidator validator;
+    private final TableOptions options;
 
+    /** An importer with nothing declared (ambiguous numbers refused) and the default limits. */
     public ReportImporter(AgentStore store, ReportFactory factory, ReportValidator validator) {
+        this(store, factory, validator, TableOptions.defaults());
+    }
+
+    /** @param options the declared number format and charset, and the limits (agent settings {@code import.*}) */
+    public ReportImporter(AgentStore store, ReportFactory factory, ReportValidator validator, TableOptions options) {
         this.store = store;
         this.factory = factory;
         this.validator = validator;
+        this.options = options;
     }
 
-    /** Imports the file and moves it to {@code procesados/} or {@code con-errores/} beside it. */
+    /** The same importer with other options (e.g. the CLI's {@code --formato-numeros}). */
+    public ReportImporter with(TableOptions other) {
+        return new ReportImporter(store, factory, validator, other);
+    }
+
+    /**
+     * Imports the file and moves it to {@code procesados/} or, whatever went wrong, to {@code con-errores/} beside
+     * it with a Spanish error file, so no file stays in the inbox to be tried again.
+     */
     public Result importAndMove(Path file) throws IOException {
-        Result result = importFile(file);
+        Result result;
+        try {
+            result = importFile(file);
+        } catch (RuntimeException e) {
+            result = Result.refused(List.of(ImportError.ofFile("no se pudo importar el archivo por un error "
+                    + "interno del agente; avise a soporte técnico con este archivo")), e.toString());
+        }
         Path folder = file.toAbsolutePath().getParent().resolve(result.ok() ? "procesados" : "con-errores");
         Files.createDirectories(folder);
         Path target = unique(folder, file.getFileName().toString());
@@ -78,59 +118,64 @@ public final class ReportImporter {
                     + "carpeta de entrada.");
             lines.add("");
             result.errors().forEach(e -> lines.add(e.line()));
+            if (result.technicalDetail() != null) {
+                lines.add("");
+                lines.add("Detalle técnico (para soporte): " + result.technicalDetail());
+            }
             Files.write(errorFile, lines, StandardCharsets.UTF_8);
         }
-        return new Result(result.imported(), result.errors(), target, errorFile);
+        return new Result(result.imported(), result.errors(), target, errorFile, result.technicalDetail());
     }
 
     /** Reads, validates and saves the rows of a file in one transaction; the file stays where it is. */
-    public Result importFile(Path file) throws IOException {
-        List<ImportError> errors = new ArrayList<>();
-        List<SheetRow> rows;
+    public Result importFile(Path file) {
+        Table table;
         try {
-            rows = SheetReader.read(file);
-            List<String> header = rows.isEmpty() ? SheetReader.header(file) : List.copyOf(rows.get(0).cells().keySet());
-            for (String required : List.of("tipo", "gestion", "operacion")) {
-                if (!header.contains(required)) {
-                    errors.add(new ImportError(1, required, "falta la columna; use la plantilla (columnas: "
-                            + String.join(", ", COLUMNS) + ")."));
-                }
-            }
-            if (!errors.isEmpty()) {
-                return new Result(0, errors, null, null);
-            }
-        } catch (IOException | RuntimeException e) {
-            errors.add(new ImportError(1, "-", "no se pudo leer el archivo (" + e.getMessage()
-                    + "); guárdelo como .xlsx o .csv UTF-8 según la plantilla."));
-            return new Result(0, errors, null, null);
+            table = TableReader.read(file, options);
+        } catch (TableException e) {
+            return Result.refused(e.errors().stream().map(ImportError::of).toList(), e.technicalDetail());
         }
+        if (table.isEmpty()) {
+            return Result.refused(List.of(ImportError.ofFile("el archivo está vacío; use la plantilla (columnas: "
+                    + String.join(", ", COLUMNS) + ").")), null);
+        }
+        TableRow header = table.first().orElseThrow();
+        Columns columns = Columns.of(header);
+        List<ImportError> errors = new ArrayList<>();
+        for (String required : columns.missing(List.of("tipo", "gestion", "operacion"))) {
+            errors.add(new ImportError(header.number(), required, "falta la columna; use la plantilla (columnas: "
+                    + String.join(", ", COLUMNS) + ")."));
+        }
+        if (!errors.isEmpty()) {
+            return Result.refused(errors, null);
+        }
+        List<TableRow> rows = table.rowsAfter(header);
         if (rows.isEmpty()) {
-            errors.add(new ImportError(2, "-", "el archivo no tiene filas de datos."));
-            return new Result(0, errors, null, null);
+            return Result.refused(List.of(new ImportError(header.number() + 1, null,
+                    "el archivo no tiene filas de datos.")), null);
         }
+        CellReader cells = new CellReader(options.numbers(), e -> errors.add(ImportError.of(e)));
         List<ReportDraft> drafts = new ArrayList<>(rows.size());
-        List<SheetRow> draftRows = new ArrayList<>(rows.size());
-        for (SheetRow row : rows) {
-            RowParser parser = new RowParser(row, errors);
-            ReportDraft draft = parser.draft(factory);
+        List<TableRow> draftRows = new ArrayList<>(rows.size());
+        for (TableRow row : rows) {
+            ReportDraft draft = new RowParser(row, columns, cells).draft(factory);
             if (draft != null) {
                 drafts.add(draft);
                 draftRows.add(row);
             }
         }
         if (!errors.isEmpty()) {
-            return new Result(0, errors, null, null);
+            return Result.refused(errors, null);
         }
         SaveResult saved = store.save(drafts, validator);
         if (!saved.ok()) {
             saved.rejected().forEach((index, findings) -> {
                 for (Finding f : findings) {
                     errors.add(new ImportError(draftRows.get(index).number(),
-                            COLUMN_OF_FIELD.getOrDefault(f.field(), f.field() == null ? "-" : f.field()),
-                            f.message() + " [" + f.code() + "]"));
+                            COLUMN_OF_FIELD.getOrDefault(f.field(), f.field()), f.message() + " [" + f.code() + "]"));
                 }
             });
-            return new Result(0, errors, null, null);
+            return Result.refused(errors, null);
         }
         return new Result(saved.saved().size(), List.of(), null, null);
     }
@@ -144,116 +189,98 @@ public final class ReportImporter {
         return folder.resolve(stamp + "-" + name);
     }
 
-    /** Parses one row, collecting every problem rather than stopping at the first. */
+    /** Turns one row into a report draft; every problem goes to the file's cell reader. */
     private static final class RowParser {
-        private final SheetRow row;
-        private final List<ImportError> errors;
-        private boolean bad;
+        private final TableRow row;
+        private final Columns columns;
+        private final CellReader cells;
+        private final int reportedBefore;
 
-        RowParser(SheetRow row, List<ImportError> errors) {
+        RowParser(TableRow row, Columns columns, CellReader cells) {
             this.row = row;
-            this.errors = errors;
+            this.columns = columns;
+            this.cells = cells;
+            this.reportedBefore = cells.reported();
+        }
+
+        private boolean bad() {
+            return cells.reported() > reportedBefore;
         }
 
         ReportDraft draft(ReportFactory factory) {
-            String kind = row.get("tipo").toLowerCase(Locale.ROOT);
-            Integer year = integer("gestion");
-            String operation = required("operacion");
+            String kind = text("tipo").toLowerCase(Locale.ROOT);
+            Integer year = required("gestion") ? cells.integer(row, columns.indexOf("gestion"), "gestion") : null;
+            String operation = requiredText("operacion");
             switch (kind) {
                 case "avance" -> {
-                    LocalDate start = date("periodo_inicio", true);
-                    LocalDate end = date("periodo_fin", true);
+                    LocalDate start = date("periodo_inicio");
+                    LocalDate end = date("periodo_fin");
                     BigDecimal achieved = decimal("valor_alcanzado", true, 4);
                     BigDecimal percent = decimal("porcentaje", false, 2);
-                    List<String> evidence = row.get("evidencias").isEmpty() ? List.of()
-                            : Arrays.stream(row.get("evidencias").split("[,|]")).map(String::strip)
+                    List<String> evidence = text("evidencias").isEmpty() ? List.of()
+                            : Arrays.stream(text("evidencias").split("[,|]")).map(String::strip)
                                     .filter(s -> !s.isEmpty()).toList();
-                    String reporter = required("responsable");
-                    return bad ? null : factory.progress(new ProgressInput(year, operation, start, end, achieved,
-                            percent, row.get("narrativa"), evidence, reporter, null));
+                    String reporter = requiredText("responsable");
+                    return bad() ? null : factory.progress(new ProgressInput(year, operation, start, end, achieved,
+                            percent, text("narrativa"), evidence, reporter, null));
                 }
                 case "gasto" -> {
-                    String object = required("partida");
+                    String object = requiredText("partida");
                     if (!object.isEmpty() && !object.matches("\\d{5}")) {
-                        error("partida", "'" + object + "' no es un código de partida de cinco dígitos (p. ej. 25220).");
+                        error("partida", object, "'" + object
+                                + "' no es un código de partida de cinco dígitos (p. ej. 25220).");
                     }
                     // The plan's funding column name, as written in the plan (the hub sums spend per column by this name).
-                    String source = row.get("fuente").isEmpty() ? "Columna 1" : row.get("fuente");
+                    String source = text("fuente").isEmpty() ? "Columna 1" : text("fuente");
                     BigDecimal amount = decimal("monto", true, 2);
-                    LocalDate spentOn = date("fecha_gasto", true);
-                    String document = required("comprobante");
-                    return bad ? null : factory.expenditure(new ExpenditureInput(year, operation, object, source,
-                            amount, spentOn, document, row.get("descripcion"), null));
+                    LocalDate spentOn = date("fecha_gasto");
+                    String document = requiredText("comprobante");
+                    return bad() ? null : factory.expenditure(new ExpenditureInput(year, operation, object, source,
+                            amount, spentOn, document, text("descripcion"), null));
                 }
                 default -> {
-                    error("tipo", "debe ser 'avance' o 'gasto' (se encontró '" + row.get("tipo") + "').");
+                    error("tipo", text("tipo"), "debe ser 'avance' o 'gasto' (se encontró '" + text("tipo") + "').");
                     return null;
                 }
             }
         }
 
-        private void error(String column, String reason) {
-            errors.add(new ImportError(row.number(), column, reason));
-            bad = true;
+        private String text(String column) {
+            return columns.text(row, column);
         }
 
-        private String required(String column) {
-            String value = row.get(column);
-            if (value.isEmpty()) {
-                error(column, "el valor es obligatorio.");
-            }
-            return value;
+        private void error(String column, String value, String reason) {
+            cells.report(row.number(), column, value, reason);
         }
 
-        private Integer integer(String column) {
-            String value = required(column);
-            if (value.isEmpty()) {
-                return null;
+        /** Whether the cell has a value; reports it missing otherwise. */
+        private boolean required(String column) {
+            if (text(column).isEmpty()) {
+                error(column, "", "el valor es obligatorio.");
+                return false;
             }
-            try {
-                return new BigDecimal(value).intValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                error(column, "'" + value + "' no es un año (p. ej. 2020).");
-                return null;
-            }
+            return true;
         }
 
-        private LocalDate date(String column, boolean mandatory) {
-            String value = mandatory ? required(column) : row.get(column);
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                return value.contains("/") ? LocalDate.parse(value, DAY_MONTH_YEAR) : LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                error(column, "'" + value + "' no es una fecha válida (use AAAA-MM-DD o DD/MM/AAAA).");
-                return null;
-            }
+        private String requiredText(String column) {
+            required(column);
+            return text(column);
+        }
+
+        private LocalDate date(String column) {
+            return required(column) ? cells.date(row, columns.indexOf(column), column) : null;
         }
 
         private BigDecimal decimal(String column, boolean mandatory, int scale) {
-            String value = mandatory ? required(column) : row.get(column);
-            if (value.isEmpty()) {
+            if (mandatory ? !required(column) : text(column).isEmpty()) {
                 return null;
             }
-            // a comma alone is the decimal separator (1250,50); with both, the last one is (1.234,56 or 1,234.56)
-            String normal = value.replace(" ", "").replace("\u00a0", "");
-            if (normal.lastIndexOf(',') > normal.lastIndexOf('.')) {
-                normal = normal.replace(".", "").replace(',', '.');
-            } else {
-                normal = normal.replace(",", "");
-            }
-            try {
-                BigDecimal number = new BigDecimal(normal);
-                if (number.stripTrailingZeros().scale() > scale) {
-                    error(column, "'" + value + "' tiene más de " + scale + " decimales.");
-                    return null;
-                }
-                return number;
-            } catch (NumberFormatException e) {
-                error(column, "'" + value + "' no es un número (use punto decimal, p. ej. 1250.50).");
+            BigDecimal number = cells.decimal(row, columns.indexOf(column), column);
+            if (number != null && number.stripTrailingZeros().scale() > scale) {
+                error(column, text(column), "'" + text(column) + "' tiene más de " + scale + " decimales.");
                 return null;
             }
+            return number;
         }
     }
 }

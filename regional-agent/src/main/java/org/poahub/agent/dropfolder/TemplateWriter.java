@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +13,9 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.poahub.tables.TableOptions;
+import org.poahub.tables.TableReader;
+import org.poahub.tables.TableRow;
 
 /** Writes the import template (CSV shipped in the jar) and its Excel version. */
 public final class TemplateWriter {
@@ -28,12 +30,10 @@ public final class TemplateWriter {
         Files.createDirectories(folder);
         List<List<String>> rows = new ArrayList<>();
         try (InputStream in = TemplateWriter.class.getResourceAsStream(CSV_RESOURCE)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("plantilla-informes.csv"), text, StandardCharsets.UTF_8);
-            for (String line : text.split("\r?\n")) {
-                if (!line.isBlank()) {
-                    rows.add(SheetReader.split(line, ';'));
-                }
+            byte[] csv = in.readAllBytes();
+            Files.write(folder.resolve("plantilla-informes.csv"), csv);
+            for (TableRow row : TableReader.read("plantilla-informes.csv", csv, TableOptions.defaults()).rows()) {
+                rows.add(row.cells());
             }
         }
         writeXlsx(folder.resolve("plantilla-informes.xlsx"), rows);

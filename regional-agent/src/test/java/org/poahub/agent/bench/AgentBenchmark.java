@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.poahub.agent.dropfolder.ReportImporter;
-import org.poahub.agent.dropfolder.SheetReader;
 import org.poahub.agent.dropfolder.TemplateWriter;
 import org.poahub.agent.it.AgentITSupport;
 import org.poahub.agent.it.AgentProcess;
@@ -18,6 +17,8 @@ import org.poahub.agent.plan.BundledPlan;
 import org.poahub.agent.report.ReportFactory;
 import org.poahub.agent.store.AgentStore;
 import org.poahub.rules.RuleSettings;
+import org.poahub.tables.TableOptions;
+import org.poahub.tables.TableReader;
 import org.poahub.testkit.TestKafka;
 
 /**
@@ -72,7 +73,7 @@ public final class AgentBenchmark {
     static void parseRate(Path dir, String extension) throws Exception {
         Path file = importFile(dir, extension);
         long t = System.nanoTime();
-        int rows = SheetReader.read(file).size();
+        int rows = TableReader.read(file, TableOptions.defaults()).rows().size() - 1;
         double seconds = (System.nanoTime() - t) / 1e9;
         System.out.printf("read only, %,d rows (%s, cold JVM): %.2f s, %.0f rows/s%n", rows, extension, seconds,
                 rows / seconds);
@@ -91,7 +92,7 @@ public final class AgentBenchmark {
         if (extension.equals(".csv")) {
             Files.write(file, lines, StandardCharsets.UTF_8);
         } else {
-            TemplateWriter.writeXlsx(file, lines.stream().map(l -> SheetReader.split(l, ';')).toList());
+            TemplateWriter.writeXlsx(file, lines.stream().map(l -> List.of(l.split(";", -1))).toList());
         }
         return file;
     }

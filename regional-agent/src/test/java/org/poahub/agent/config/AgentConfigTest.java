@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.poahub.contract.Severity;
+import org.poahub.tables.NumberStyle;
+import org.poahub.tables.TableLimits;
 
 class AgentConfigTest {
 
@@ -62,5 +64,31 @@ class AgentConfigTest {
     void missingFileIsExplained() {
         assertThatThrownBy(() -> AgentConfig.load(Path.of("/no/existe.properties")))
                 .hasMessageContaining("No se encuentra el archivo de configuración");
+    }
+
+    @Test
+    void importsDeclareTheirNumberFormatCharsetAndLimits() {
+        AgentConfig plain = AgentConfig.from(valid(), Path.of("/"));
+        assertThat(plain.imports().numbers()).isEqualTo(NumberStyle.UNDECLARED);
+        assertThat(plain.imports().charset()).isNull();
+        assertThat(plain.imports().limits()).isEqualTo(TableLimits.defaults());
+
+        Properties p = valid();
+        p.setProperty("import.number-format", "es-BO");
+        p.setProperty("import.charset", "windows-1252");
+        p.setProperty("import.max-file-mb", "5");
+        p.setProperty("import.max-rows", "20000");
+        AgentConfig config = AgentConfig.from(p, Path.of("/"));
+        assertThat(config.imports().numbers()).isEqualTo(NumberStyle.DECIMAL_COMMA);
+        assertThat(config.imports().charset().name()).isEqualTo("windows-1252");
+        assertThat(config.imports().limits().maxFileBytes()).isEqualTo(5L * 1024 * 1024);
+        assertThat(config.imports().limits().maxRows()).isEqualTo(20_000);
+
+        Properties wrong = valid();
+        wrong.setProperty("import.number-format", "boliviano");
+        assertThatThrownBy(() -> AgentConfig.from(wrong, Path.of("/"))).isInstanceOf(ConfigException.class)
+                .hasMessage("El valor de 'import.number-format' no es válido: formato de números 'boliviano' "
+                        + "desconocido (use es-BO para 1.234,56 o en-US para 1,234.56). Ejemplo: "
+                        + "import.number-format=es-BO");
     }
 }

@@ -203,8 +203,8 @@ class XlsxImportTest extends ImportFixture {
         ReportImporter.Result result = importer.importAndMove(file);
 
         assertThat(result.errors()).extracting(ImportError::line)
-                .containsExactly("Fila 6, columna 'valor_alcanzado': 'mucho' no es un número (use punto decimal, "
-                        + "p. ej. 1250.50).");
+                .containsExactly("Fila 6, columna 'valor_alcanzado': 'mucho' no es un número (escriba p. ej. "
+                        + "1250,50, 1.250,50 o 1,250.50)");
         assertThat(store.countAll()).isZero();
         assertThat(Files.readString(result.errorFile(), StandardCharsets.UTF_8))
                 .contains("Fila 6, columna 'valor_alcanzado'");
@@ -217,7 +217,9 @@ class XlsxImportTest extends ImportFixture {
         ReportImporter.Result result = importer.importFile(file);
 
         assertThat(result.errors()).singleElement()
-                .satisfies(e -> assertThat(e.line()).startsWith("Fila 1, columna '-': no se pudo leer el archivo"));
+                .satisfies(e -> assertThat(e.line()).isEqualTo("Archivo: el archivo no es un libro Excel .xlsx legible "
+                        + "(si es un .xls antiguo, ábralo en Excel y guárdelo como .xlsx)"));
+        assertThat(result.technicalDetail()).as("the parser's own words stay apart").isNotBlank();
         assertThat(store.countAll()).isZero();
     }
 

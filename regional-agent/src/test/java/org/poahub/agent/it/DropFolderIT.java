@@ -11,7 +11,6 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.poahub.agent.dropfolder.ReportImporter;
-import org.poahub.agent.dropfolder.SheetReader;
 import org.poahub.agent.dropfolder.TemplateWriter;
 
 /** The packaged agent watching its drop folder: a malformed spreadsheet imports nothing, a good one everything. */
@@ -29,10 +28,10 @@ class DropFolderIT {
         good.add(ReportImporter.COLUMNS);
         bad.add(ReportImporter.COLUMNS);
         for (int i = 1; i <= 500; i++) {
-            good.add(SheetReader.split("avance;2020;11.04.02;2020-03-01;2020-03-31;" + i + ";20;;;Ana;;;;;;", ';'));
-            bad.add(SheetReader.split("gasto;2020;11.04.02;;;;;;;;25220;Columna 1;" + i + ".10;2020-03-10;C-" + i + ";", ';'));
+            good.add(List.of(("avance;2020;11.04.02;2020-03-01;2020-03-31;" + i + ";20;;;Ana;;;;;;").split(";", -1)));
+            bad.add(List.of(("gasto;2020;11.04.02;;;;;;;;25220;Columna 1;" + i + ".10;2020-03-10;C-" + i + ";").split(";", -1)));
         }
-        bad.add(SheetReader.split("gasto;2020;11.04.02;;;;;;;;2522;Columna 1;-5;2020-03-10;C-x;", ';'));
+        bad.add(List.of(("gasto;2020;11.04.02;;;;;;;;2522;Columna 1;-5;2020-03-10;C-x;").split(";", -1)));
         TemplateWriter.writeXlsx(inbox.resolve("bueno.xlsx"), good);
         TemplateWriter.writeXlsx(inbox.resolve("malo.xlsx"), bad);
 

@@ -91,11 +91,13 @@ public class PoisonRecordIsolator implements BatchIngestion {
                 IngestRejectionCodes.PROCESSING_FAILED, failure);
         DecodedReport report = decodedOrNull(record);
         String topicRegion = Topics.parse(record.topic()).map(Topics.RegionalTopic::regionCode).orElse(null);
-        String message = "El informe no se pudo procesar por un error interno del hub (" + failure.getClass().getSimpleName()
-                + "). Quedó guardado para revisión; no es necesario reenviarlo.";
+        String message = "El informe no se pudo procesar por un error interno del hub. Quedó guardado para revisión; "
+                + "no es necesario reenviarlo.";
+        String detail = failure.toString();
         Rejection rejection = new Rejection(record, report == null ? null : report.messageId(),
                 report == null ? topicRegion : report.regionCode(), ReportDecoder.schemaId(record.value()),
-                IngestRejectionCodes.PROCESSING_FAILED, null, message, ReportIngestRoute.ROUTE_ID, clock.instant());
+                IngestRejectionCodes.PROCESSING_FAILED, null, message, ReportIngestRoute.ROUTE_ID, clock.instant(),
+                detail);
         try {
             store.inTransaction(tx -> {
                 tx.recordRejection(rejection);

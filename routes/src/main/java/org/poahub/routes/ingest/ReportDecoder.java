@@ -42,30 +42,30 @@ public class ReportDecoder {
                         + record.coordinates(), e);
             }
             return rejected(record, topicRegion, schemaId, IngestRejectionCodes.UNDECODABLE, null,
-                    "El contenido del mensaje no se puede leer como un informe (" + e.getMessage() + ").");
+                    "El contenido del mensaje no se puede leer como un informe.", e.toString());
         } catch (RuntimeException e) {
             return rejected(record, topicRegion, schemaId, IngestRejectionCodes.UNDECODABLE, null,
-                    "El contenido del mensaje no se puede leer como un informe (" + e + ").");
+                    "El contenido del mensaje no se puede leer como un informe.", e.toString());
         }
         if (value == null) {
             return rejected(record, topicRegion, schemaId, IngestRejectionCodes.UNDECODABLE, null,
-                    "El mensaje llegó vacío.");
+                    "El mensaje llegó vacío.", null);
         }
         Topics.Kind expected = topic.map(Topics.RegionalTopic::kind).orElse(null);
         boolean fits = (value instanceof ProgressReport && expected == Topics.Kind.PROGRESS)
                 || (value instanceof ExpenditureReport && expected == Topics.Kind.EXPENDITURE);
         if (!fits) {
             return rejected(record, topicRegion, schemaId, IngestRejectionCodes.WRONG_TOPIC, null,
-                    "Un registro de tipo " + value.getSchema().getName() + " no corresponde al canal "
-                            + record.topic() + ".");
+                    "El informe llegó por un canal que no es el de su tipo (avance o gasto).",
+                    "record " + value.getSchema().getFullName() + " on topic " + record.topic());
         }
         return new Decoded(new DecodedReport(value, record, topicRegion, schemaId), null);
     }
 
     private Decoded rejected(IncomingRecord record, String region, Integer schemaId, String code, String field,
-                             String message) {
+                             String message, String detail) {
         return new Decoded(null, new Rejection(record, null, region, schemaId, code, field, message,
-                ReportIngestRoute.ROUTE_ID, clock.instant()));
+                ReportIngestRoute.ROUTE_ID, clock.instant(), detail));
     }
 
     /** The schema id of the Confluent wire header (magic byte 0, then a big-endian int), if the header is there. */

@@ -71,14 +71,15 @@ class PoisonRecordIsolatorTest {
         assertThat(result.outcomes().get(1).topic()).isEqualTo("poa.bo-l.outcomes");
         assertThat(rejected.getFindings()).singleElement().satisfies(f -> {
             assertThat(f.getCode()).isEqualTo(IngestRejectionCodes.PROCESSING_FAILED);
-            assertThat(f.getMessage()).isEqualTo("El informe no se pudo procesar por un error interno del hub "
-                    + "(IllegalStateException). Quedó guardado para revisión; no es necesario reenviarlo.");
+            assertThat(f.getMessage()).isEqualTo("El informe no se pudo procesar por un error interno del hub. "
+                    + "Quedó guardado para revisión; no es necesario reenviarlo.");
         });
         assertThat(result.deadLetters()).singleElement().satisfies(r -> {
             assertThat(r.source()).isEqualTo(poison);
             assertThat(r.code()).isEqualTo(IngestRejectionCodes.PROCESSING_FAILED);
             assertThat(r.regionCode()).isEqualTo("BO-L");
             assertThat(r.messageId()).isEqualTo(rejected.getMessageId());
+            assertThat(r.detail()).startsWith("java.lang.IllegalStateException");
         });
         assertThat(store.rejections).containsExactlyElementsOf(result.deadLetters());
     }
