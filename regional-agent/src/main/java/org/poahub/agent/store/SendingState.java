@@ -2,6 +2,7 @@ package org.poahub.agent.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.poahub.contract.ReportKind;
@@ -55,6 +56,20 @@ public final class SendingState {
             u.executeBatch();
             status.put(StatusStore.LAST_CONTACT, Long.toString(now));
             return null;
+        });
+    }
+
+    /** Reports sent and still without the hub's outcome: how many, and when the newest of them was sent. */
+    public record Awaiting(long count, Instant newestSentAt) {
+    }
+
+    public Awaiting awaiting() {
+        return db.read("cannot count reports awaiting receipts", () -> {
+            try (ResultSet rs = db.statement("SELECT COUNT(*), COALESCE(MAX(sent_at), 0) FROM outbox "
+                    + "WHERE state = 'ENVIADO'").executeQuery()) {
+                rs.next();
+                return new Awaiting(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
+            }
         });
     }
 

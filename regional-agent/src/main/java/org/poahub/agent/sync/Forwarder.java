@@ -31,6 +31,8 @@ public final class Forwarder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(2);
+    /** An idle producer still refreshes metadata over the link: closed after this long without anything to send. */
+    private static final Duration PRODUCER_IDLE = Duration.ofMinutes(1);
 
     private final AgentConfig config;
     private final AgentStore store;
@@ -61,9 +63,14 @@ public final class Forwarder implements AutoCloseable {
      * Service mode: forwards until {@link #close()}, sleeping between empty polls and backing off after failures.
      */
     public void run() {
+        long lastSent = System.nanoTime();
         while (running) {
             try {
-                drain(SyncProgress.SILENT);
+                if (drain(SyncProgress.SILENT) > 0) {
+                    lastSent = System.nanoTime();
+                } else if (producer != null && System.nanoTime() - lastSent > PRODUCER_IDLE.toNanos()) {
+                    release();
+                }
                 backoff.reset();
                 pause(IDLE_POLL);
             } catch (RuntimeException e) {
