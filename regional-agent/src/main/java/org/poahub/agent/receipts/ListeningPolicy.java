@@ -5,9 +5,9 @@ import java.time.Instant;
 import org.poahub.agent.store.SendingState.Awaiting;
 
 /**
- * When the receipts consumer is connected, so that an idle office costs its link almost nothing: while sent reports
- * await their outcomes (the newest sent, or the last receipt, less than {@code await} ago) the consumer listens
- * and receipts arrive within seconds; otherwise it connects only every {@code planCheck} to take a new plan and
+ * When the receipts consumer is connected, so that an idle office costs its link almost nothing: while reports
+ * await their outcomes (pending or sent; the newest saved or sent, or the last receipt, less than {@code await}
+ * ago) the consumer listens — already while the forwarder sends — and receipts arrive within seconds; otherwise it connects only every {@code planCheck} to take a new plan and
  * any late receipt, and disconnects as soon as it has read up to the end of its topics. Pure: the listener asks
  * it with the outbox's state and the time.
  */
@@ -24,7 +24,7 @@ final class ListeningPolicy {
         this.planCheck = planCheck;
     }
 
-    /** Sent reports still await outcomes, and recently enough that the hub is expected to answer soon. */
+    /** Reports still await outcomes, and recently enough that the hub is expected to answer soon. */
     boolean awaiting(Awaiting awaiting, Instant now) {
         if (awaiting.count() == 0) {
             return false;

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * group of its own per agent: stores each outcome with its report, and replaces the plan cache with the newest plan
  * snapshot of the region. Offsets are committed only after what they carry is on disk.
  * <p>
- * Connected only when {@link ListeningPolicy} says so — while sent reports await outcomes, and for a short check
+ * Connected only when {@link ListeningPolicy} says so — while reports await outcomes, and for a short check
  * every {@code plan.check-seconds} — so an idle office sends next to nothing. While disconnected it watches the
  * outbox (the local database, no network), so reports sent by this process or by a {@code sincronizar} beside it
  * start the listening. The partitions are assigned, not subscribed: no group membership, heartbeats or rebalance

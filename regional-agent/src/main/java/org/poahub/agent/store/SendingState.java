@@ -59,14 +59,17 @@ public final class SendingState {
         });
     }
 
-    /** Reports sent and still without the hub's outcome: how many, and when the newest of them was sent. */
+    /**
+     * Reports still without the hub's outcome (pending or sent): how many, and the newest moment one of them was
+     * saved or sent.
+     */
     public record Awaiting(long count, Instant newestSentAt) {
     }
 
     public Awaiting awaiting() {
         return db.read("cannot count reports awaiting receipts", () -> {
-            try (ResultSet rs = db.statement("SELECT COUNT(*), COALESCE(MAX(sent_at), 0) FROM outbox "
-                    + "WHERE state = 'ENVIADO'").executeQuery()) {
+            try (ResultSet rs = db.statement("SELECT COUNT(*), COALESCE(MAX(COALESCE(sent_at, created_at)), 0) "
+                    + "FROM outbox WHERE state IN ('PENDIENTE', 'ENVIADO')").executeQuery()) {
                 rs.next();
                 return new Awaiting(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
             }

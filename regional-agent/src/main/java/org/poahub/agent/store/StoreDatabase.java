@@ -12,8 +12,8 @@ import java.util.Map;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The agent's one SQLite connection ({@code journal_mode=WAL}, {@code synchronous=FULL}, busy timeout), opened
- * after {@link SchemaMigrations} brought the file's schema up to date. Every store works through
+ * The agent's one SQLite connection ({@code journal_mode=WAL}, {@code synchronous=FULL}, busy timeout), used once
+ * {@link SchemaMigrations} brought the file's schema up to date. Every store works through
  * {@link #read} and {@link #transaction}, which hold this object's monitor: the forwarder, the receipt listener
  * and the inputs share the connection, and a second process (a command run while the service runs) waits on
  * SQLite's busy timeout. A transaction commits only once it is on disk.
@@ -43,9 +43,15 @@ public final class StoreDatabase implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        SchemaMigrations.migrate(url, settings());
         try {
-            return new StoreDatabase(settings().createConnection(url));
+            Connection connection = settings().createConnection(url);
+            try {
+                SchemaMigrations.migrateIfNeeded(connection, url, settings());
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return new StoreDatabase(connection);
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file, e);
         }

@@ -77,6 +77,24 @@ class SchemaMigrationTest {
                 .containsExactlyElementsOf(history);
     }
 
+    @Test
+    void anUpToDateFileOpensWithoutFlywayAndTheAgentsLatestVersionIsTheNewestMigration() throws Exception {
+        Path db = dir.resolve("nuevo/agente.db");
+        AgentStore.open(db).close();
+        var flyway = SchemaMigrations.configure()
+                .dataSource("jdbc:sqlite:" + db, null, null).load();
+        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo(SchemaMigrations.LATEST);
+        assertThat(flyway.info().pending()).isEmpty();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertThat(SchemaMigrations.migrateIfNeeded(c, "jdbc:sqlite:" + db, StoreDatabase.settings())).isFalse();
+        }
+        Path legacy = legacyCopy();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + legacy)) {
+            assertThat(SchemaMigrations.migrateIfNeeded(c, "jdbc:sqlite:" + legacy, StoreDatabase.settings())).isTrue();
+            assertThat(SchemaMigrations.isCurrent(c)).isTrue();
+        }
+    }
+
     // ---------------------------------------------------------------- the same dump as LegacyFixtureWriter's
 
     static List<String> dump(AgentStore store, Path db) throws SQLException {
