@@ -68,8 +68,16 @@ public final class SchemaMigrations {
         try {
             configure().dataSource(dataSource).load().migrate();
         } catch (FlywayException e) {
-            throw new IllegalStateException("cannot bring the agent database " + url + " up to date: "
-                    + e.getMessage(), e);
+            // shown to the office as is: what, where, why (Flyway's own message only says that it failed), and
+            // that nothing was changed
+            Throwable cause = e;
+            while (cause instanceof FlywayException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("No se pudo actualizar la base de datos del agente ("
+                    + url.substring("jdbc:sqlite:".length()) + ") a la versión " + LATEST + ": " + e.getMessage()
+                    + (cause == e ? "" : " (" + cause.getMessage() + ")")
+                    + ". El archivo quedó como estaba; guarde una copia y avise al soporte técnico.", e);
         }
     }
 

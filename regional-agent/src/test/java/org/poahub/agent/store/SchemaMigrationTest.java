@@ -1,6 +1,7 @@
 package org.poahub.agent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,25 @@ class SchemaMigrationTest {
             assertThat(SchemaMigrations.migrateIfNeeded(c, "jdbc:sqlite:" + legacy, StoreDatabase.settings())).isTrue();
             assertThat(SchemaMigrations.isCurrent(c)).isTrue();
         }
+    }
+
+    @Test
+    void aFileThatCannotBeMigratedIsLeftAsItWasWithTheReason() throws Exception {
+        Path db = legacyCopy();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE outcome SET findings = 'PROGRESS_LATE\tMUY_GRAVE\t\tmensaje\n' WHERE status = "
+                    + "'ACCEPTED_WITH_WARNINGS'");
+        }
+        List<String> before = query(db, "SELECT message_id || ' ' || findings FROM outcome ORDER BY 1");
+        assertThatThrownBy(() -> AgentStore.open(db)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No se pudo actualizar la base de datos del agente")
+                .hasMessageContaining(db.toString()).hasMessageContaining("outcome.findings de")
+                .hasMessageContaining("MUY_GRAVE")
+                .hasMessageContaining("El archivo quedó como estaba");
+        assertThat(query(db, "SELECT message_id || ' ' || findings FROM outcome ORDER BY 1"))
+                .containsExactlyElementsOf(before);
+        assertThat(query(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2'"))
+                .containsExactly("0");
     }
 
     // ---------------------------------------------------------------- the same dump as LegacyFixtureWriter's

@@ -54,7 +54,12 @@ public final class FindingsAsJson implements JavaMigration {
                 + " WHERE " + column + " IS NOT NULL");
              ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                rows.add(new Object[] {rs.getObject(1), FindingsJson.encode(legacy(rs.getString(2)))});
+                try {
+                    rows.add(new Object[] {rs.getObject(1), FindingsJson.encode(legacy(rs.getString(2)))});
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(table + "." + column + " de " + rs.getObject(1)
+                            + ": texto ilegible (" + e.getMessage() + ")", e);
+                }
             }
         }
         try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE " + key
