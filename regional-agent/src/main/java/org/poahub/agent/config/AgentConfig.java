@@ -36,7 +36,9 @@ public record AgentConfig(
         Duration backoffInitial,
         Duration backoffMax,
         Severity unbudgetedObject,
-        TableOptions imports) {
+        TableOptions imports,
+        Duration receiptsAwait,
+        Duration planCheckInterval) {
 
     private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -94,9 +96,15 @@ public record AgentConfig(
             default -> throw new ConfigException("El valor de 'rules.unbudgeted-object' (" + unbudgeted
                     + ") debe ser WARNING o ERROR. Ejemplo: rules.unbudgeted-object=WARNING");
         };
+        // the link's cost while idle: listen for receipts only while sent reports await them, check the plan (and
+        // late receipts) at this slow pace otherwise
+        Duration await = Duration.ofMinutes(integer(p, "receipts.await-minutes", 15, 1, 1_440,
+                "receipts.await-minutes=15"));
+        Duration planCheck = Duration.ofSeconds(integer(p, "plan.check-seconds", 900, 5, 86_400,
+                "plan.check-seconds=900"));
         return new AgentConfig(region, agentId, bootstrap, kafka, registryUrl,
                 p.getProperty("registry.user", "").strip(), p.getProperty("registry.password", "").strip(), dataDir,
-                dropFolder, fiscalYear, pageSize, initial, max, severity, imports(p));
+                dropFolder, fiscalYear, pageSize, initial, max, severity, imports(p), await, planCheck);
     }
 
     /**

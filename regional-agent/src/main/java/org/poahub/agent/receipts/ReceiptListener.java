@@ -1,10 +1,18 @@
 package org.poahub.agent.receipts;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.poahub.agent.config.AgentConfig;
@@ -22,24 +30,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the region's outcome topic (the hub's delivery receipts) and the plan topic with a consumer group of its
- * own per agent: stores each outcome with its report, and replaces the plan cache with the newest plan snapshot of
- * the region. Offsets are committed only after what they carry is on disk.
+ * Consumes the region's outcome topic (the hub's delivery receipts) and the plan topic, committing offsets under a
+ * group of its own per agent: stores each outcome with its report, and replaces the plan cache with the newest plan
+ * snapshot of the region. Offsets are committed only after what they carry is on disk.
+ * <p>
+ * Connected only when {@link ListeningPolicy} says so — while reports await outcomes, and for a short check
+ * every {@code plan.check-seconds} — so an idle office sends next to nothing. While disconnected it watches the
+ * outbox (the local database, no network), so reports sent by this process or by a {@code sincronizar} beside it
+ * start the listening. The partitions are assigned, not subscribed: no group membership, heartbeats or rebalance
+ * delay, and a check ends as soon as the positions reach the end offsets read when it connected.
  */
 public final class ReceiptListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptListener.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
+    /** How often the idle listener looks at the outbox (a local query) for reports awaiting receipts. */
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
     private final AgentConfig config;
     private final AgentStore store;
     private final Backoff backoff;
+    private final ListeningPolicy policy;
+    private final AvroWireDeserializer<SpecificRecord> deserializer;
+    private final Clock clock = Clock.systemUTC();
+    private final Object wakeup = new Object();
+    private final AtomicLong sessions = new AtomicLong();
     private volatile boolean running = true;
+    private volatile boolean listening;
     private volatile KafkaConsumer<String, SpecificRecord> consumer;
 
     public ReceiptListener(AgentConfig config, AgentStore store) {
         this.config = config;
         this.store = store;
         this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+        this.policy = new ListeningPolicy(config.receiptsAwait(), config.planCheckInterval());
+        this.deserializer = new AvroWireDeserializer<>();
+        deserializer.configure(KafkaSettings.serde(config), false);
     }
 
     public static String groupId(AgentConfig config) {
@@ -48,12 +74,12 @@ public final class ReceiptListener implements AutoCloseable {
 
     public void run() {
         while (running) {
-            try (KafkaConsumer<String, SpecificRecord> c = newConsumer()) {
-                consumer = c;
-                c.subscribe(List.of(Topics.outcomes(config.region()), Topics.PLAN));
-                while (running) {
-                    pollOnce(c, Duration.ofSeconds(1));
+            try {
+                if (policy.shouldConnect(store.sending().awaiting(), clock.instant())) {
+                    listen();
                     backoff.reset();
+                } else {
+                    pause(IDLE_CHECK);
                 }
             } catch (WakeupException e) {
                 return;
@@ -61,11 +87,53 @@ public final class ReceiptListener implements AutoCloseable {
                 String message = SyncErrors.describe(e);
                 log.warn("receipts failed, backing off: {}", message);
                 store.recordError(message);
-                sleep(backoff.next());
-            } finally {
-                consumer = null;
+                pause(backoff.next());
             }
         }
+    }
+
+    /** One connection: from the committed offsets up to the end of the topics, and on while receipts are awaited. */
+    private void listen() {
+        try (KafkaConsumer<String, SpecificRecord> c = newConsumer()) {
+            consumer = c;
+            if (!running) {
+                return;
+            }
+            sessions.incrementAndGet();
+            listening = true;
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.outcomes(config.region()), Topics.PLAN)) {
+                List<PartitionInfo> infos = c.partitionsFor(topic);
+                if (infos != null) {
+                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                }
+            }
+            c.assign(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            while (running) {
+                if (pollOnce(c, POLL) > 0) {
+                    policy.received(clock.instant());
+                }
+                boolean caughtUp = end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue());
+                if (!policy.shouldStayConnected(store.sending().awaiting(), caughtUp, clock.instant())) {
+                    break;
+                }
+            }
+            policy.disconnected(clock.instant());
+        } finally {
+            listening = false;
+            consumer = null;
+        }
+    }
+
+    /** Whether the consumer is connected now (false while idle: nothing awaited and no plan check due). */
+    public boolean listening() {
+        return listening;
+    }
+
+    /** How many times the listener connected since it started. */
+    public long sessions() {
+        return sessions.get();
     }
 
     /** Stores the outcomes of one poll and commits them; returns how many there were. */
@@ -85,25 +153,45 @@ public final class ReceiptListener implements AutoCloseable {
         return records.count();
     }
 
+    /**
+     * A consumer sharing the listener's deserializer: its schema cache outlives each connection, so a session
+     * does not look the outcome schema up again in the registry (a consumer closes its deserializer: the wrapper
+     * keeps that from reaching the shared one, which holds only the cache and the registry client).
+     */
     public KafkaConsumer<String, SpecificRecord> newConsumer() {
-        AvroWireDeserializer<SpecificRecord> deserializer = new AvroWireDeserializer<>();
-        deserializer.configure(KafkaSettings.serde(config), false);
         return new KafkaConsumer<>(KafkaSettings.consumer(config, groupId(config)), new StringDeserializer(),
-                deserializer);
+                new Deserializer<SpecificRecord>() {
+                    @Override
+                    public SpecificRecord deserialize(String topic, byte[] data) {
+                        return deserializer.deserialize(topic, data);
+                    }
+
+                    @Override
+                    public SpecificRecord deserialize(String topic, Headers headers, byte[] data) {
+                        return deserializer.deserialize(topic, headers, data);
+                    }
+                });
     }
 
-    private void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+    private void pause(Duration d) {
+        synchronized (wakeup) {
+            if (running) {
+                try {
+                    wakeup.wait(Math.max(1, d.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
         }
     }
 
     @Override
     public void close() {
         running = false;
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
         KafkaConsumer<String, SpecificRecord> c = consumer;
         if (c != null) {
             c.wakeup();

@@ -10,6 +10,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.poahub.agent.config.AgentConfig;
 import org.poahub.agent.store.AgentStore;
@@ -31,6 +33,8 @@ public final class Forwarder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(2);
+    /** An idle producer still refreshes metadata over the link: closed after this long without anything to send. */
+    private static final Duration PRODUCER_IDLE = Duration.ofMinutes(1);
 
     private final AgentConfig config;
     private final AgentStore store;
@@ -41,7 +45,7 @@ public final class Forwarder implements AutoCloseable {
     private Producer<String, SpecificRecordBase> producer;
 
     public Forwarder(AgentConfig config, AgentStore store) {
-        this(config, store, () -> newProducer(config));
+        this(config, store, producers(config));
     }
 
     Forwarder(AgentConfig config, AgentStore store, Supplier<Producer<String, SpecificRecordBase>> producers) {
@@ -51,19 +55,40 @@ public final class Forwarder implements AutoCloseable {
         this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
     }
 
-    static Producer<String, SpecificRecordBase> newProducer(AgentConfig config) {
-        AvroWireSerializer<SpecificRecordBase> serializer = new AvroWireSerializer<>();
-        serializer.configure(KafkaSettings.serde(config), false);
-        return new KafkaProducer<>(KafkaSettings.producer(config), new StringSerializer(), serializer);
+    /**
+     * New producers sharing one serializer: its schema ids outlive each producer (dropped after a failure or
+     * when idle), so a new one does not ask the registry again. A producer closes its serializer; the wrapper
+     * keeps that from reaching the shared one, which holds only the cache and the registry client.
+     */
+    static Supplier<Producer<String, SpecificRecordBase>> producers(AgentConfig config) {
+        AvroWireSerializer<SpecificRecordBase> shared = new AvroWireSerializer<>();
+        shared.configure(KafkaSettings.serde(config), false);
+        Serializer<SpecificRecordBase> serializer = new Serializer<>() {
+            @Override
+            public byte[] serialize(String topic, SpecificRecordBase data) {
+                return shared.serialize(topic, data);
+            }
+
+            @Override
+            public byte[] serialize(String topic, Headers headers, SpecificRecordBase data) {
+                return shared.serialize(topic, headers, data);
+            }
+        };
+        return () -> new KafkaProducer<>(KafkaSettings.producer(config), new StringSerializer(), serializer);
     }
 
     /**
      * Service mode: forwards until {@link #close()}, sleeping between empty polls and backing off after failures.
      */
     public void run() {
+        long lastSent = System.nanoTime();
         while (running) {
             try {
-                drain(SyncProgress.SILENT);
+                if (drain(SyncProgress.SILENT) > 0) {
+                    lastSent = System.nanoTime();
+                } else if (producer != null && System.nanoTime() - lastSent > PRODUCER_IDLE.toNanos()) {
+                    release();
+                }
                 backoff.reset();
                 pause(IDLE_POLL);
             } catch (RuntimeException e) {

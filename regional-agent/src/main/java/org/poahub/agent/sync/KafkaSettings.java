@@ -47,6 +47,9 @@ public final class KafkaSettings {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // long fetches: the broker answers as soon as a receipt arrives, and an empty wait costs one request per
+        // 5 s instead of two per second
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5_000);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
         p.put(CommonClientConfigs.RECONNECT_BACKOFF_MS_CONFIG, 250);

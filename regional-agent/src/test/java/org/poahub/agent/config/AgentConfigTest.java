@@ -32,6 +32,21 @@ class AgentConfigTest {
         assertThat(config.kafka().getProperty("security.protocol")).isEqualTo("SASL_SSL");
         assertThat(config.unbudgetedObject()).isEqualTo(Severity.WARNING);
         assertThat(config.pageSize()).isEqualTo(500);
+        assertThat(config.receiptsAwait()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(config.planCheckInterval()).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
+
+    @Test
+    void theLinksPaceCanBeTuned() {
+        Properties p = valid();
+        p.setProperty("receipts.await-minutes", "60");
+        p.setProperty("plan.check-seconds", "3600");
+        AgentConfig config = AgentConfig.from(p, Path.of("/"));
+        assertThat(config.receiptsAwait()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(config.planCheckInterval()).isEqualTo(java.time.Duration.ofHours(1));
+        p.setProperty("plan.check-seconds", "1");
+        assertThatThrownBy(() -> AgentConfig.from(p, Path.of("/")))
+                .hasMessageContaining("'plan.check-seconds' (1) debe estar entre 5 y 86400");
     }
 
     @Test

@@ -44,8 +44,11 @@ class PlanUpdateIT {
         AgentITSupport.createTopics(bootstrap, REGION);
         try (TestRegistryServer registry = new TestRegistryServer()) {
             AgentITSupport.registerSchemas(registry, REGION);
+            // an idle agent looks for a new plan every plan.check-seconds (15 minutes by default)
+            Properties fastPlanCheck = new Properties();
+            fastPlanCheck.setProperty("plan.check-seconds", "5");
             AgentProcess agent = new AgentProcess(dir.resolve("agente"), REGION, bootstrap, registry.url(),
-                    new Properties());
+                    fastPlanCheck);
             String[] unknownOperation = {"avance", "--operacion", "99.01.01", "--desde", "2020-03-01", "--hasta",
                     "2020-03-31", "--valor", "1", "--responsable", "Ana Quispe"};
             AgentProcess.Output refused = agent.run(unknownOperation);
