@@ -22,7 +22,8 @@ public final class RealServers {
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
-        registry.add("poa.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        // The hub logs in as its own principal, with exactly the ACLs RegionAcls gives it.
+        TestKafka.hubSettings().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("poa.security.users[0].name", () -> USER);
         registry.add("poa.security.users[0].password", () -> "{noop}" + PASSWORD);
         registry.add("poa.security.users[0].roles[0]", () -> "PLANNER");

@@ -123,6 +123,15 @@ public final class TestKafka {
                 broker().security().certificates().caCertificatePem());
     }
 
+    /** Adds ACLs (as the super user), e.g. the hub's for a plan topic of the test's own. */
+    public static void grant(List<org.apache.kafka.common.acl.AclBinding> acls) {
+        try (Admin admin = admin()) {
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("Cannot create the ACLs " + acls + ": " + e, e);
+        }
+    }
+
     /** Deletes the agent's ACLs and SCRAM credential, as {@code revoke-agent} does. */
     public static void revoke(String agentId) {
         try (Admin admin = admin()) {

@@ -24,6 +24,7 @@ import org.poahub.hub.RealServers;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
+import org.poahub.contract.RegionAcls;
 import org.poahub.testkit.TestKafka;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +50,7 @@ class PlanApiIT {
         registry.add("poa.security.users[1].password", () -> "{noop}" + AGENT_PASSWORD);
         registry.add("poa.security.users[1].roles[0]", () -> "AGENT");
         registry.add("poa.plan.topic", () -> TOPIC);
+        TestKafka.grant(RegionAcls.forHub(TestKafka.HUB_USER, List.of(), TestKafka.HUB_GROUP, TOPIC));
     }
 
     @LocalServerPort
