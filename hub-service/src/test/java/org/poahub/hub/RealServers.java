@@ -26,7 +26,8 @@ public final class RealServers {
         TestKafka.hubSettings().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("poa.security.users[0].name", () -> USER);
         registry.add("poa.security.users[0].password", () -> "{noop}" + PASSWORD);
-        registry.add("poa.security.users[0].roles[0]", () -> "PLANNER");
+        registry.add("poa.security.users[0].roles[0]", () -> "PLANIFICADOR");
+        registry.add("poa.security.allow-plain-text-passwords", () -> "true");
         // Tests that exercise ingest use registerWithIngest: several hub contexts must not share one consumer group.
         registry.add("poa.ingest.enabled", () -> "false");
         // ReportSchemaRegistrationIT turns it on: most test hubs have no registry writer and list subjects of their own.
@@ -49,7 +50,7 @@ public final class RealServers {
         registry.add("poa.ingest.poll-timeout-ms", () -> "200");
         registry.add("poa.security.users[1].name", () -> writer);
         registry.add("poa.security.users[1].password", () -> "{noop}" + writerPassword);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
+        registry.add("poa.security.users[1].roles[0]", () -> "ESQUEMAS");
         registry.add("poa.registry.username", () -> writer);
         registry.add("poa.registry.password", () -> writerPassword);
         return db;

@@ -67,8 +67,8 @@ public final class LocalStack {
         hub.put("logging.level.org.apache.kafka", "WARN");
         hub.putAll(credentials.hubProperties());
         // The hub registers the schemas it writes (plan snapshots, outcomes) in its own registry.
-        hub.put("poa.registry.username", "admin");
-        hub.put("poa.registry.password", credentials.password("admin"));
+        hub.put("poa.registry.username", LocalCredentials.REGISTRAR);
+        hub.put("poa.registry.password", credentials.password(LocalCredentials.REGISTRAR));
 
         // As command-line arguments: they outrank application.yml, while the user's own arguments come last and win.
         List<String> hubArgs = new ArrayList<>();

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * the report routes' component) whose producer writes the value in the Confluent wire format, and the route.
  * <p>
  * Values are serialized with the hub's {@link SchemaRegistryClient}; the schema is registered on first use, so
- * {@code poa.registry.username} needs a registry writer role (ADMIN or REGISTRY_WRITER). The producer starts lazily,
+ * {@code poa.registry.username} needs a registry writer role (ESQUEMAS or ADMIN). The producer starts lazily,
  * so a hub without a registry still starts; publishing then fails with a logged error.
  */
 @Configuration(proxyBeanMethods = false)

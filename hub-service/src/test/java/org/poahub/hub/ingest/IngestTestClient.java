@@ -45,7 +45,7 @@ final class IngestTestClient implements AutoCloseable {
     private final AvroWireDeserializer<ReportOutcome> outcomeReader;
     private KafkaProducer<String, byte[]> producer;
 
-    /** @param registryUrl the hub's registry; {@code userInfo} a user with role REGISTRY_WRITER */
+    /** @param registryUrl the hub's registry; {@code userInfo} a user with role ESQUEMAS */
     IngestTestClient(String bootstrapServers, String registryUrl, String userInfo) {
         this.bootstrapServers = bootstrapServers;
         this.registry = new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl, userInfo));

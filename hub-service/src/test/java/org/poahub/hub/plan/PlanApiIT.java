@@ -48,7 +48,7 @@ class PlanApiIT {
         RealServers.register(registry);
         registry.add("poa.security.users[1].name", () -> "agente");
         registry.add("poa.security.users[1].password", () -> "{noop}" + AGENT_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "AGENT");
+        registry.add("poa.security.users[1].roles[0]", () -> "AGENTE");
         registry.add("poa.plan.topic", () -> TOPIC);
         TestKafka.grant(RegionAcls.forHub(TestKafka.HUB_USER, List.of(), TestKafka.HUB_GROUP, TOPIC));
     }

@@ -57,7 +57,7 @@ class JsConfluentInteropIT {
         RealServers.register(registry);
         registry.add("poa.security.users[1].name", () -> WRITER);
         registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
+        registry.add("poa.security.users[1].roles[0]", () -> "ESQUEMAS");
     }
 
     @LocalServerPort
