@@ -56,6 +56,18 @@ public final class RealServers {
         return db;
     }
 
+    /**
+     * Points the hub at a broker of the test's own without authentication (a {@code KraftBroker} it stops or kills)
+     * instead of the shared secured one.
+     */
+    public static void ownBroker(DynamicPropertyRegistry registry, java.util.function.Supplier<Object> bootstrap) {
+        registry.add("poa.kafka.bootstrap-servers", bootstrap);
+        registry.add("poa.kafka.security-protocol", () -> "PLAINTEXT");
+        registry.add("poa.kafka.username", () -> "");
+        registry.add("poa.kafka.password", () -> "");
+        registry.add("poa.kafka.agent-bootstrap-servers", bootstrap);
+    }
+
     /** A consumer group of its own, so that the hub reads every regional topic from the beginning. */
     public static String freshGroup() {
         return "poa-hub-" + UUID.randomUUID();
