@@ -49,9 +49,13 @@ final class AccessRules {
                 // Schema registry: agents and the registrar read; only the registrar and ADMIN write.
                 .requestMatchers(RegistryAccess.writeRequests(registryBase))
                 .hasAnyRole(RegistryAccess.WRITER_ROLES.toArray(String[]::new))
-                .requestMatchers(HttpMethod.POST, registryBase + "/compatibility/**").hasAnyRole(ESQUEMAS, ADMIN)
+                // Reads that Confluent's protocol sends as POST: looking a schema up, checking compatibility.
+                .requestMatchers(HttpMethod.POST, registryBase + "/subjects/*", registryBase + "/compatibility/**")
+                .hasAnyRole(AGENTE, ESQUEMAS, ADMIN)
                 .requestMatchers(HttpMethod.GET, registryBase + "/subjects", registryBase + "/subjects/**",
-                        registryBase + "/schemas/**", registryBase + "/config", registryBase + "/config/**")
+                        registryBase + "/schemas/**", registryBase + "/config", registryBase + "/config/**",
+                        // Confluent's clients ask for associations and expect a 404 from a registry without them.
+                        registryBase + "/associations/**")
                 .hasAnyRole(AGENTE, ESQUEMAS, ADMIN)
 
                 // Operations.

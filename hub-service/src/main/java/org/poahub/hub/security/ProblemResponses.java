@@ -12,6 +12,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -48,7 +49,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        String detail = e.getMessage() != null && e.getMessage().startsWith("La región")
+        String detail = e instanceof CsrfException
+                ? "Falta el token CSRF de la sesión o no es válido: recargue la página e inténtelo de nuevo."
+                : e.getMessage() != null && e.getMessage().startsWith("La región")
                 ? e.getMessage() : "Su rol no permite " + request.getMethod() + " " + request.getRequestURI() + ".";
         write(response, HttpStatus.FORBIDDEN, "Acceso denegado", detail);
     }

@@ -1,20 +1,22 @@
 package org.poahub.hub.security;
 
+import java.util.Set;
 import org.poahub.hub.registry.RegistryProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -22,7 +24,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.http.MediaType;
 
 /**
  * Two filter chains (docs/security.md). API clients and agents send HTTP Basic on every request: no session, no
@@ -32,6 +33,7 @@ import org.springframework.http.MediaType;
  * table ({@link AccessRules}), the accounts in PostgreSQL and the login throttle.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     /** No inline script or style anywhere; no framing. */
@@ -69,7 +71,7 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         MediaTypeRequestMatcher pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
-        pages.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        pages.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         return http
                 .authenticationManager(logins)
                 .authorizeHttpRequests(rules -> AccessRules.apply(rules, registry.basePath()))
@@ -81,8 +83,7 @@ class SecurityConfiguration {
                         .sessionFixation(fixation -> fixation.changeSessionId())
                         .maximumSessions(-1).sessionRegistry(sessions)
                         .expiredSessionStrategy(expired -> problems.commence(expired.getRequest(),
-                                expired.getResponse(), new org.springframework.security.authentication
-                                        .CredentialsExpiredException("session ended"))))
+                                expired.getResponse(), new CredentialsExpiredException("session ended"))))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(BrowserLogin.LOGIN_PAGE),
                                 pages)
@@ -105,19 +106,9 @@ class SecurityConfiguration {
         return manager;
     }
 
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
     /** Tells the session registry when a servlet session ends, so it does not keep dead sessions. */
     @Bean
     HttpSessionEventPublisher httpSessionEventPublisher() {
         return new HttpSessionEventPublisher();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

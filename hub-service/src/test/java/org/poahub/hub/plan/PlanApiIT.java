@@ -66,7 +66,8 @@ class PlanApiIT {
     void uploadReadAndDistribute() throws Exception {
         byte[] senavex = ShippedPlans.bytes(ShippedPlans.SENAVEX_XLSX);
 
-        assertThat(upload(senavex, "poa.xlsx", null, null).statusCode()).isEqualTo(401);
+        // anonymous: refused by the CSRF check before the login check (docs/security.md)
+        assertThat(upload(senavex, "poa.xlsx", null, null).statusCode()).isEqualTo(403);
         assertThat(upload(senavex, "poa.xlsx", null, "agente:" + AGENT_PASSWORD).statusCode()).isEqualTo(403);
 
         String bad = new String(ShippedPlans.bytes(ShippedPlans.SENAVEX_CSV), StandardCharsets.UTF_8)

@@ -85,14 +85,14 @@ class JsConfluentInteropIT {
 
         int id = result.path("schemaId").asInt();
         assertThat(result.path("wireSchemaId").asInt()).isEqualTo(id);
-        RegistryHttp registry = new RegistryHttp(registryUrl(), RealServers.USER, RealServers.PASSWORD);
+        RegistryHttp registry = new RegistryHttp(registryUrl(), WRITER, WRITER_PASSWORD);
         assertThat(registry.get("/subjects/" + topic + "-value/versions/latest").json().path("id").asInt()).isEqualTo(id);
 
         List<ConsumerRecord<byte[], byte[]>> records = TestKafka.readAll(topic);
         assertThat(records).hasSize(1);
         ProgressReport report;
         try (AvroWireDeserializer<ProgressReport> deserializer = new AvroWireDeserializer<>()) {
-            deserializer.configure(serdeProps(RealServers.USER, RealServers.PASSWORD), false);
+            deserializer.configure(serdeProps(WRITER, WRITER_PASSWORD), false);
             report = deserializer.deserialize(topic, records.get(0).value());
         }
 
@@ -148,7 +148,7 @@ class JsConfluentInteropIT {
 
         JsonNode result = node("consume-expenditure", Map.of("TOPIC", topic));
 
-        RegistryHttp registry = new RegistryHttp(registryUrl(), RealServers.USER, RealServers.PASSWORD);
+        RegistryHttp registry = new RegistryHttp(registryUrl(), WRITER, WRITER_PASSWORD);
         assertThat(result.path("wireSchemaId").asInt())
                 .isEqualTo(registry.get("/subjects/" + topic + "-value/versions/latest").json().path("id").asInt());
         JsonNode read = result.path("record");
