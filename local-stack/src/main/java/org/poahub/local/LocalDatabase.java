@@ -82,17 +82,16 @@ final class LocalDatabase {
              Statement s = c.createStatement()) {
             s.execute("ALTER SCHEMA public OWNER TO " + OWNER);
             List<String> statements = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("""
-                    SELECT format('ALTER TABLE public.%I OWNER TO %I', c.relname, '%s')
-                      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
-                       AND pg_get_userbyid(c.relowner) = 'postgres'
-                    UNION ALL
-                    SELECT format('ALTER FUNCTION public.%I(%s) OWNER TO %I', p.proname,
-                                  pg_get_function_identity_arguments(p.oid), '%s')
-                      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                     WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = 'postgres'
-                    """.formatted(OWNER, OWNER))) {
+            // format() placeholders are PostgreSQL's; the owner's name is a constant of this class.
+            String owner = "'" + OWNER + "'";
+            try (ResultSet rs = s.executeQuery("SELECT format('ALTER TABLE public.%I OWNER TO %I', c.relname, "
+                    + owner + ") FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')"
+                    + " AND pg_get_userbyid(c.relowner) = 'postgres'"
+                    + " UNION ALL SELECT format('ALTER FUNCTION public.%I(%s) OWNER TO %I', p.proname,"
+                    + " pg_get_function_identity_arguments(p.oid), " + owner + ")"
+                    + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                    + " WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = 'postgres'")) {
                 while (rs.next()) {
                     statements.add(rs.getString(1));
                 }
