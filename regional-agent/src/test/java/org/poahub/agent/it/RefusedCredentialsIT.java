@@ -96,7 +96,7 @@ class RefusedCredentialsIT {
         assertThat(agent.run("simular", "--cantidad", "2", "--invalidos", "0").exitCode()).isZero();
         Process service = agent.start("ejecutar", "--sin-carpeta");
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
                     assertThat(agent.run("estado").stdout()).contains(who).contains(what));
             String status = agent.run("estado").stdout();
             assertThat(status).contains("Pendientes de envío: 2").contains("Pida a la unidad de sistemas central")
