@@ -3,6 +3,7 @@ package org.poahub.hub;
 import org.poahub.hub.audit.AuditVerifyCommand;
 import org.poahub.hub.finance.mapping.BudgetMappingImportCommand;
 import org.poahub.hub.plan.PlanImportCommand;
+import org.poahub.hub.provisioning.AgentProvisioningCommand;
 import org.poahub.hub.security.accounts.UserCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -16,7 +17,8 @@ public class HubApplication {
 
     public static void main(String[] args) {
         if (PlanImportCommand.isCommand(args) || BudgetMappingImportCommand.isCommand(args)
-                || UserCommand.isCommand(args) || AuditVerifyCommand.isCommand(args)) {
+                || UserCommand.isCommand(args) || AuditVerifyCommand.isCommand(args)
+                || AgentProvisioningCommand.isCommand(args)) {
             // A one-shot command: no web server (a running hub may hold the port), exit with the command's status.
             SpringApplication command = new SpringApplication(HubApplication.class);
             command.setWebApplicationType(WebApplicationType.NONE);

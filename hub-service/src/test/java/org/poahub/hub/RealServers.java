@@ -22,7 +22,8 @@ public final class RealServers {
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
-        registry.add("poa.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        // The hub logs in as its own principal, with exactly the ACLs RegionAcls gives it.
+        TestKafka.hubSettings().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("poa.security.users[0].name", () -> USER);
         registry.add("poa.security.users[0].password", () -> "{noop}" + PASSWORD);
         registry.add("poa.security.users[0].roles[0]", () -> "PLANIFICADOR");
@@ -53,6 +54,18 @@ public final class RealServers {
         registry.add("poa.registry.username", () -> writer);
         registry.add("poa.registry.password", () -> writerPassword);
         return db;
+    }
+
+    /**
+     * Points the hub at a broker of the test's own without authentication (a {@code KraftBroker} it stops or kills)
+     * instead of the shared secured one.
+     */
+    public static void ownBroker(DynamicPropertyRegistry registry, java.util.function.Supplier<Object> bootstrap) {
+        registry.add("poa.kafka.bootstrap-servers", bootstrap);
+        registry.add("poa.kafka.security-protocol", () -> "PLAINTEXT");
+        registry.add("poa.kafka.username", () -> "");
+        registry.add("poa.kafka.password", () -> "");
+        registry.add("poa.kafka.agent-bootstrap-servers", bootstrap);
     }
 
     /** A consumer group of its own, so that the hub reads every regional topic from the beginning. */

@@ -92,6 +92,25 @@ final class LocalCredentials {
         return passwords.getProperty(user);
     }
 
+    /**
+     * A server password that is not a hub user (keys {@code kafka.<user>}, {@code postgres.<role>}): generated and
+     * written to the same owner-only file on first use.
+     */
+    synchronized String secret(String key) {
+        String value = passwords.getProperty(key);
+        if (value == null) {
+            value = randomPassword();
+            passwords.setProperty(key, value);
+            try (Writer out = Files.newBufferedWriter(file)) {
+                passwords.store(out, "poa-hub local stack: HTTP Basic users and server passwords (generated; delete"
+                        + " var/ to regenerate)");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return value;
+    }
+
     Map<String, Object> hubProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         // Generated plain-text passwords kept in an owner-only file: a local stack only, never a deployment.

@@ -27,6 +27,7 @@ import org.poahub.registry.CachedSchemaRegistryClient;
 import org.poahub.registry.RegistryClientConfig;
 import org.poahub.registry.RestSchemaRegistryClient;
 import org.poahub.testkit.TestDatabase;
+import org.poahub.testkit.TestKafka;
 
 /**
  * The least an ingest can do, for comparison: a plain {@link KafkaConsumer}, the project's Avro deserializer, one
@@ -88,12 +89,12 @@ final class BaselineConsumer implements Runnable {
 
     @Override
     public void run() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new java.util.HashMap<>(TestKafka.clientProperties(bootstrapServers));
+        config.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords));
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
              Connection db = connect(database);
              PreparedStatement reports = db.prepareStatement(INSERT_REPORT);

@@ -13,6 +13,7 @@ import org.poahub.hub.plan.PlanService;
 import org.poahub.plan.Plan;
 import org.poahub.routes.ingest.ReportIngestRoute;
 import org.poahub.testkit.TestDatabase;
+import org.poahub.testkit.TestKafka;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,7 +27,8 @@ final class HubUnderTest implements AutoCloseable {
     static final String USER = "bench";
     private final String password = UUID.randomUUID().toString();
     private final int port = freePort();
-    private final String groupId = "bench-hub-" + UUID.randomUUID();
+    /** Inside the group prefix the hub's principal may use ({@code RegionAcls.forHub}). */
+    private final String groupId = "poa-hub-bench-" + UUID.randomUUID();
     private final ConfigurableApplicationContext context;
 
     HubUnderTest(String bootstrapServers, TestDatabase database, int partitions, int maxPollRecords) {
@@ -35,6 +37,9 @@ final class HubUnderTest implements AutoCloseable {
         hub.put("spring.datasource.username", database.user());
         hub.put("spring.datasource.password", database.password());
         hub.put("poa.kafka.bootstrap-servers", bootstrapServers);
+        if (bootstrapServers.equals(TestKafka.bootstrapServers())) {
+            hub.putAll(TestKafka.hubSettings()); // the hub's own principal on the secured test broker
+        }
         hub.put("server.port", port);
         hub.put("poa.plan.seed-on-empty", true);
         hub.put("poa.ingest.enabled", true);

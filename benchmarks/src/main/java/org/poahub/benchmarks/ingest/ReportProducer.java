@@ -15,6 +15,7 @@ import org.poahub.registry.CachedSchemaRegistryClient;
 import org.poahub.registry.RegistryClientConfig;
 import org.poahub.registry.RestSchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
+import org.poahub.testkit.TestKafka;
 
 /**
  * Sends generated reports with the project's serializer, registering the report schemas in the hub's registry as an
@@ -30,11 +31,10 @@ final class ReportProducer implements AutoCloseable {
                 RegistryClientConfig.of(registryUrl, registryUserInfo)));
         var serializer = new AvroWireSerializer<SpecificRecord>(registry,
                 Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true"), false);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                new StringSerializer(), serializer);
+        Map<String, Object> config = new java.util.HashMap<>(TestKafka.clientProperties(bootstrapServers));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        producer = new KafkaProducer<>(config, new StringSerializer(), serializer);
     }
 
     /** Sends {@code count} reports and waits until the broker has acknowledged all of them. */

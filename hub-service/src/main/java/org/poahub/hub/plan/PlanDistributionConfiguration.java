@@ -1,6 +1,5 @@
 package org.poahub.hub.plan;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
@@ -41,7 +40,7 @@ class PlanDistributionConfiguration {
         // the instance used is the one built by the client factory below.
         configuration.setValueSerializer(AvroWireSerializer.class.getName());
         configuration.setKeySerializer(StringSerializer.class.getName());
-        Map<String, Object> extra = new HashMap<>(kafka.client());
+        Map<String, Object> extra = kafka.additionalClientProperties();
         // Fail a publication within seconds when the broker is away instead of blocking the caller for a minute.
         extra.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         extra.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");

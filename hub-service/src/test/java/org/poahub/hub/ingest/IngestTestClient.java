@@ -137,8 +137,9 @@ final class IngestTestClient implements AutoCloseable {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+            Map<String, Object> config = new java.util.HashMap<>(TestKafka.clientProperties(bootstrapServers));
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }

@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -89,7 +88,7 @@ class ReadApiAndMetricsIT {
 
     @BeforeAll
     void sendReports() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+        producer = new KafkaProducer<>(TestKafka.adminClientProperties(),
                 new StringSerializer(), new ByteArraySerializer());
         // A generous request timeout: the first registrations hit a cold hub on a shared, busy build machine.
         serializer = new AvroWireSerializer<>(new RestSchemaRegistryClient(new RegistryClientConfig(

@@ -24,6 +24,7 @@ import org.poahub.hub.RealServers;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
+import org.poahub.contract.RegionAcls;
 import org.poahub.testkit.TestKafka;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +53,7 @@ class PlanApiIT {
         // small, so the oversize upload below stays small too (the shipped plans are far below it)
         registry.add("spring.servlet.multipart.max-file-size", () -> "1MB");
         registry.add("spring.servlet.multipart.max-request-size", () -> "2MB");
+        TestKafka.grant(RegionAcls.forHub(TestKafka.HUB_USER, List.of(), TestKafka.HUB_GROUP, TOPIC));
     }
 
     @LocalServerPort

@@ -138,7 +138,7 @@ class JsConfluentInteropIT {
                 .build();
         Map<String, Object> producerProps = new HashMap<>(serdeProps(WRITER, WRITER_PASSWORD));
         producerProps.put(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        producerProps.putAll(TestKafka.adminClientProperties());
         AvroWireSerializer<ExpenditureReport> serializer = new AvroWireSerializer<>();
         serializer.configure(producerProps, false);
         try (KafkaProducer<String, ExpenditureReport> producer =
@@ -188,6 +188,8 @@ class JsConfluentInteropIT {
         env.put("REGISTRY_USER", WRITER);
         env.put("REGISTRY_PASSWORD", WRITER_PASSWORD);
         env.put("KAFKA_BOOTSTRAP", TestKafka.bootstrapServers());
+        env.put("KAFKA_USER", TestKafka.broker().security().adminUser());
+        env.put("KAFKA_PASSWORD", TestKafka.broker().security().adminPassword());
         String output = run(List.of("node", "interop.js", command), env, 120);
         String result = output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new AssertionError("interop.js printed no RESULT line:\n" + output));

@@ -34,7 +34,7 @@ final class RegistryTestHubs implements AutoCloseable {
         properties.put("spring.datasource.url", db.jdbcUrl());
         properties.put("spring.datasource.username", db.user());
         properties.put("spring.datasource.password", db.password());
-        properties.put("poa.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        properties.putAll(TestKafka.hubSettings());
         properties.put("server.port", "0");
         properties.put("poa.ingest.enabled", "false"); // these hubs share the test broker with IngestIT
         properties.put("poa.security.users[0].name", WRITER);

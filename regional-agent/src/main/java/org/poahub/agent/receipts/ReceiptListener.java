@@ -23,6 +23,7 @@ import org.poahub.agent.sync.SyncErrors;
 import org.apache.avro.specific.SpecificRecord;
 import org.poahub.agent.plan.PlanSnapshots;
 import org.poahub.contract.PlanSnapshot;
+import org.poahub.contract.RegionAcls;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Topics;
 import org.poahub.registry.AvroWireDeserializer;
@@ -58,6 +59,7 @@ public final class ReceiptListener implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean listening;
     private volatile KafkaConsumer<String, SpecificRecord> consumer;
+    private volatile java.util.function.Consumer<String> notices = message -> { };
 
     public ReceiptListener(AgentConfig config, AgentStore store) {
         this.config = config;
@@ -68,8 +70,15 @@ public final class ReceiptListener implements AutoCloseable {
         deserializer.configure(KafkaSettings.serde(config), false);
     }
 
+    /** {@code poa-agent-<agent id>-acuses}: inside the group prefix the broker allows the agent ({@link RegionAcls}). */
     public static String groupId(AgentConfig config) {
-        return "poa-agent-" + config.agentId() + "-acuses";
+        return RegionAcls.agentReceiptsGroup(config.agentId());
+    }
+
+    /** Where a refused credential is also shown (the console of {@code ejecutar}); by default only the log. */
+    public ReceiptListener onCredentialProblem(java.util.function.Consumer<String> notices) {
+        this.notices = notices;
+        return this;
     }
 
     public void run() {
@@ -84,10 +93,17 @@ public final class ReceiptListener implements AutoCloseable {
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                String message = SyncErrors.describe(e);
-                log.warn("receipts failed, backing off: {}", message);
-                store.recordError(message);
-                pause(backoff.next());
+                SyncErrors.Problem problem = SyncErrors.problem(e, config);
+                store.recordError(problem.message());
+                if (problem.credentials()) {
+                    log.warn("credentials refused, retrying in {} s: {}", config.backoffMax().toSeconds(),
+                            problem.message());
+                    notices.accept(problem.message());
+                    pause(config.backoffMax());
+                } else {
+                    log.warn("receipts failed, backing off: {}", problem.message());
+                    pause(backoff.next());
+                }
             }
         }
     }

@@ -50,6 +50,28 @@ class AgentConfigTest {
     }
 
     @Test
+    void theAgentsKafkaLoginIsKeptApartAndTheTrustStoreIsRelativeToTheFile() {
+        Properties p = valid();
+        p.setProperty("kafka.user", "agente-la-paz-1");
+        p.setProperty("kafka.password", "clave");
+        p.setProperty("kafka.ssl.truststore.location", "poa-ca.crt");
+        AgentConfig config = AgentConfig.from(p, Path.of("/etc/poa-agent"));
+        assertThat(config.kafkaUser()).isEqualTo("agente-la-paz-1");
+        assertThat(config.effectiveKafkaUser()).isEqualTo("agente-la-paz-1");
+        assertThat(config.kafka().stringPropertyNames()).doesNotContain("user", "password");
+        assertThat(config.kafka().getProperty("ssl.truststore.location")).isEqualTo("/etc/poa-agent/poa-ca.crt");
+        assertThat(config.toString()).doesNotContain("clave");
+    }
+
+    @Test
+    void aKafkaUserWithoutPasswordIsRefusedInSpanish() {
+        Properties p = valid();
+        p.setProperty("kafka.user", "agente-la-paz-1");
+        assertThatThrownBy(() -> AgentConfig.from(p, Path.of("/")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("falta 'kafka.password'");
+    }
+
+    @Test
     void missingSettingNamesTheKeyAndAnExample() {
         Properties p = valid();
         p.remove("agent.id");
