@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.regex.Pattern;
+import org.poahub.contract.RegionAcls;
 import org.poahub.contract.Severity;
 import org.poahub.plan.RegionCatalogue;
 
@@ -33,8 +33,6 @@ public record AgentConfig(
         Duration backoffMax,
         Severity unbudgetedObject) {
 
-    private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     public static AgentConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("No se encuentra el archivo de configuración " + file.toAbsolutePath()
@@ -57,7 +55,7 @@ public record AgentConfig(
                     + "Use el código ISO de la regional, por ejemplo: region=BO-L");
         }
         String agentId = required(p, "agent.id", "agent.id=agente-la-paz-1");
-        if (!AGENT_ID.matcher(agentId).matches()) {
+        if (!RegionAcls.isAgentId(agentId)) {
             throw new ConfigException("El valor de 'agent.id' (" + agentId + ") solo puede tener letras, números, "
                     + "'.', '_' y '-' (hasta 64). Ejemplo: agent.id=agente-la-paz-1");
         }

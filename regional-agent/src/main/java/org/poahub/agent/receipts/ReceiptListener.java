@@ -15,6 +15,7 @@ import org.poahub.agent.sync.SyncErrors;
 import org.apache.avro.specific.SpecificRecord;
 import org.poahub.agent.plan.PlanSnapshots;
 import org.poahub.contract.PlanSnapshot;
+import org.poahub.contract.RegionAcls;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.contract.Topics;
 import org.poahub.registry.AvroWireDeserializer;
@@ -42,8 +43,9 @@ public final class ReceiptListener implements AutoCloseable {
         this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
     }
 
+    /** {@code poa-agent-<agent id>-acuses}: inside the group prefix the broker allows the agent ({@link RegionAcls}). */
     public static String groupId(AgentConfig config) {
-        return "poa-agent-" + config.agentId() + "-acuses";
+        return RegionAcls.agentReceiptsGroup(config.agentId());
     }
 
     public void run() {
