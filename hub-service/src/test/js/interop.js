@@ -25,7 +25,9 @@ const registry = () => new SchemaRegistryClient({
   basicAuthCredentials: { credentialsSource: 'USER_INFO', userInfo: `${env('REGISTRY_USER')}:${env('REGISTRY_PASSWORD')}` },
 });
 
-const kafka = () => new Kafka({ clientId: 'poa-js-interop', brokers: [env('KAFKA_BOOTSTRAP')], logLevel: logLevel.ERROR });
+// The test broker authenticates every client (SCRAM-SHA-512); the test passes the super user's login.
+const kafka = () => new Kafka({ clientId: 'poa-js-interop', brokers: [env('KAFKA_BOOTSTRAP')], logLevel: logLevel.ERROR,
+  sasl: { mechanism: 'scram-sha-512', username: env('KAFKA_USER'), password: env('KAFKA_PASSWORD') } });
 
 // avsc has no decimal logical type: decimals travel as their two's-complement big-endian unscaled bytes.
 function decimalToBytes(text, scale) {

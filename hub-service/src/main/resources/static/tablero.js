@@ -1,4 +1,5 @@
-// Dashboard for central staff: reads the hub's JSON API with the browser's HTTP Basic session.
+// Dashboard for central staff: reads the hub's JSON API within the browser's login session (sesion.js: user, logout,
+// CSRF header on state-changing requests).
 // Plain DOM, no framework and no build step: the IT unit serves it as a static file. Every text that comes from the
 // API goes through textContent, never innerHTML (rejection messages can quote what a region sent).
 'use strict';
@@ -32,7 +33,7 @@ const fmtPercent = (value) => (value === null || value === undefined ? null : pe
 const fmtDateTime = (iso) => (iso ? new Date(iso).toLocaleString('es-BO') : null);
 
 async function getJson(path) {
-  const response = await fetch(path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+  const response = await hubFetch(path);
   if (!response.ok) {
     let detail = '';
     try {
@@ -223,6 +224,9 @@ async function refresh() {
 }
 
 async function start() {
+  if (!await iniciarSesion()) {
+    return;
+  }
   try {
     const plans = await getJson('api/plans');
     const years = plans.fiscalYears.slice().sort().reverse();

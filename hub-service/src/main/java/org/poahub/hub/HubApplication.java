@@ -1,6 +1,9 @@
 package org.poahub.hub;
 
+import org.poahub.hub.audit.AuditVerifyCommand;
 import org.poahub.hub.plan.PlanImportCommand;
+import org.poahub.hub.provisioning.AgentProvisioningCommand;
+import org.poahub.hub.security.accounts.UserCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HubApplication {
 
     public static void main(String[] args) {
-        if (PlanImportCommand.isCommand(args)) {
+        if (PlanImportCommand.isCommand(args) || UserCommand.isCommand(args) || AuditVerifyCommand.isCommand(args)
+                || AgentProvisioningCommand.isCommand(args)) {
             // A one-shot command: no web server (a running hub may hold the port), exit with the command's status.
             SpringApplication command = new SpringApplication(HubApplication.class);
             command.setWebApplicationType(WebApplicationType.NONE);

@@ -17,6 +17,9 @@ class HubHealthIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
+        registry.add("poa.security.users[1].name", () -> "ti");
+        registry.add("poa.security.users[1].password", () -> "{noop}" + RealServers.PASSWORD);
+        registry.add("poa.security.users[1].roles[0]", () -> "ADMIN");
     }
 
     @LocalServerPort
@@ -53,7 +56,9 @@ class HubHealthIT {
     void everyOtherEndpointNeedsCredentials() throws Exception {
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/metrics", "wrong:password").statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/metrics", RealServers.USER + ":" + RealServers.PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/metrics", RealServers.USER + ":" + RealServers.PASSWORD).statusCode())
+                .as("metrics are for ADMIN only").isEqualTo(403);
+        assertThat(get("/actuator/metrics", "ti:" + RealServers.PASSWORD).statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(String path, String credentials) {

@@ -22,10 +22,12 @@ public final class RealServers {
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
-        registry.add("poa.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        // The hub logs in as its own principal, with exactly the ACLs RegionAcls gives it.
+        TestKafka.hubSettings().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("poa.security.users[0].name", () -> USER);
         registry.add("poa.security.users[0].password", () -> "{noop}" + PASSWORD);
-        registry.add("poa.security.users[0].roles[0]", () -> "PLANNER");
+        registry.add("poa.security.users[0].roles[0]", () -> "PLANIFICADOR");
+        registry.add("poa.security.allow-plain-text-passwords", () -> "true");
         // Tests that exercise ingest use registerWithIngest: several hub contexts must not share one consumer group.
         registry.add("poa.ingest.enabled", () -> "false");
         // ReportSchemaRegistrationIT turns it on: most test hubs have no registry writer and list subjects of their own.
@@ -48,10 +50,22 @@ public final class RealServers {
         registry.add("poa.ingest.poll-timeout-ms", () -> "200");
         registry.add("poa.security.users[1].name", () -> writer);
         registry.add("poa.security.users[1].password", () -> "{noop}" + writerPassword);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
+        registry.add("poa.security.users[1].roles[0]", () -> "ESQUEMAS");
         registry.add("poa.registry.username", () -> writer);
         registry.add("poa.registry.password", () -> writerPassword);
         return db;
+    }
+
+    /**
+     * Points the hub at a broker of the test's own without authentication (a {@code KraftBroker} it stops or kills)
+     * instead of the shared secured one.
+     */
+    public static void ownBroker(DynamicPropertyRegistry registry, java.util.function.Supplier<Object> bootstrap) {
+        registry.add("poa.kafka.bootstrap-servers", bootstrap);
+        registry.add("poa.kafka.security-protocol", () -> "PLAINTEXT");
+        registry.add("poa.kafka.username", () -> "");
+        registry.add("poa.kafka.password", () -> "");
+        registry.add("poa.kafka.agent-bootstrap-servers", bootstrap);
     }
 
     /** A consumer group of its own, so that the hub reads every regional topic from the beginning. */

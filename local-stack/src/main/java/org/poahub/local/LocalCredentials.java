@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * API users of the local stack: an administrator, a planner, and one user with role {@code AGENT} per simulated
- * region (the agent reads schemas from the hub's registry with it, never with an admin). Their passwords are
+ * Users of the local stack: one per staff role ({@code admin}, {@code planificador}, {@code analista}, {@code
+ * consulta}, and a {@code regional-<region>} per simulated region), the hub's schema registrar ({@code registrador},
+ * role {@code ESQUEMAS}), and one user with role {@code AGENTE} per simulated region (the agent reads schemas from the
+ * hub's registry with it, never with an admin). Their passwords are
  * generated on the first start and kept in {@code var/local-credentials.properties} (owner-readable only), so
  * nothing secret is in the repository.
  */
@@ -24,10 +26,17 @@ final class LocalCredentials {
 
     private final Path file;
     private final Properties passwords;
-    /** user name → role in the hub. */
-    private final Map<String, String> users;
+    /** A hub account: its role and, for REGIONAL and AGENTE, its region (else null). */
+    record HubUser(String role, String region) {
+    }
 
-    private LocalCredentials(Path file, Properties passwords, Map<String, String> users) {
+    /** The hub's schema registrar (role ESQUEMAS). */
+    static final String REGISTRAR = "registrador";
+
+    /** user name → role in the hub. */
+    private final Map<String, HubUser> users;
+
+    private LocalCredentials(Path file, Properties passwords, Map<String, HubUser> users) {
         this.file = file;
         this.passwords = passwords;
         this.users = users;
@@ -39,10 +48,15 @@ final class LocalCredentials {
     }
 
     static LocalCredentials loadOrCreate(Path file, List<String> agentRegions) {
-        Map<String, String> users = new LinkedHashMap<>();
-        users.put("admin", "ADMIN");
-        users.put("planificador", "PLANNER");
-        agentRegions.forEach(region -> users.put(agentUser(region), "AGENT"));
+        Map<String, HubUser> users = new LinkedHashMap<>();
+        users.put("admin", new HubUser("ADMIN", null));
+        users.put("planificador", new HubUser("PLANIFICADOR", null));
+        users.put("analista", new HubUser("ANALISTA", null));
+        users.put("consulta", new HubUser("CONSULTA", null));
+        users.put(REGISTRAR, new HubUser("ESQUEMAS", null));
+        agentRegions.forEach(region -> users.put("regional-" + region.toLowerCase(java.util.Locale.ROOT),
+                new HubUser("REGIONAL", region)));
+        agentRegions.forEach(region -> users.put(agentUser(region), new HubUser("AGENTE", region)));
         Properties passwords = new Properties();
         try {
             if (Files.exists(file)) {
@@ -78,13 +92,37 @@ final class LocalCredentials {
         return passwords.getProperty(user);
     }
 
+    /**
+     * A server password that is not a hub user (keys {@code kafka.<user>}, {@code postgres.<role>}): generated and
+     * written to the same owner-only file on first use.
+     */
+    synchronized String secret(String key) {
+        String value = passwords.getProperty(key);
+        if (value == null) {
+            value = randomPassword();
+            passwords.setProperty(key, value);
+            try (Writer out = Files.newBufferedWriter(file)) {
+                passwords.store(out, "poa-hub local stack: HTTP Basic users and server passwords (generated; delete"
+                        + " var/ to regenerate)");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return value;
+    }
+
     Map<String, Object> hubProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
+        // Generated plain-text passwords kept in an owner-only file: a local stack only, never a deployment.
+        properties.put("poa.security.allow-plain-text-passwords", "true");
         int i = 0;
         for (var user : users.entrySet()) {
             properties.put("poa.security.users[" + i + "].name", user.getKey());
             properties.put("poa.security.users[" + i + "].password", "{noop}" + passwords.getProperty(user.getKey()));
-            properties.put("poa.security.users[" + i + "].roles[0]", user.getValue());
+            properties.put("poa.security.users[" + i + "].roles[0]", user.getValue().role());
+            if (user.getValue().region() != null) {
+                properties.put("poa.security.users[" + i + "].region", user.getValue().region());
+            }
             i++;
         }
         return properties;

@@ -11,21 +11,28 @@ import org.poahub.contract.Topics;
  * Where the local stack keeps its data, which ports it uses and which simulated regional agents it runs; each can
  * be changed by an environment variable (a port taken on the machine, no agents, a faster simulated year).
  *
+ * @param httpAddress       the address the hub listens on ({@code POA_HTTP_ADDRESS}, default 127.0.0.1; 0.0.0.0 for
+ *                          every interface)
+ * @param kafkaTlsPort      the broker's TLS listener for agents ({@code POA_LOCAL_KAFKA_TLS_PORT}, default the Kafka
+ *                          port + 1)
  * @param agentRegions      regions with a simulated agent ({@code POA_LOCAL_AGENTS}, comma-separated; {@code none}
  *                          for no agents)
  * @param agentMonth        real time per simulated month ({@code POA_LOCAL_AGENT_MONTH_SECONDS})
  * @param agentInvalidShare share of deliberately invalid reports ({@code POA_LOCAL_AGENT_INVALID}, 0 … 1)
  */
-record LocalSettings(Path home, int httpPort, int kafkaPort, int postgresPort, List<String> agentRegions,
-                     Duration agentMonth, double agentInvalidShare) {
+record LocalSettings(Path home, String httpAddress, int httpPort, int kafkaPort, int kafkaTlsPort, int postgresPort,
+                     List<String> agentRegions, Duration agentMonth, double agentInvalidShare) {
 
     static final String DEFAULT_AGENTS = "BO-L,BO-C,BO-S";
 
     static LocalSettings fromEnvironment() {
+        int kafkaPort = port("POA_LOCAL_KAFKA_PORT", 9092);
         return new LocalSettings(
                 Path.of(env("POA_HOME", "var")).toAbsolutePath().normalize(),
+                address(env("POA_HTTP_ADDRESS", "127.0.0.1")),
                 port("POA_HTTP_PORT", 8080),
-                port("POA_LOCAL_KAFKA_PORT", 9092),
+                kafkaPort,
+                port("POA_LOCAL_KAFKA_TLS_PORT", kafkaPort == 65535 ? 9093 : kafkaPort + 1),
                 port("POA_LOCAL_POSTGRES_PORT", 54329),
                 regions(env("POA_LOCAL_AGENTS", DEFAULT_AGENTS)),
                 Duration.ofSeconds(number("POA_LOCAL_AGENT_MONTH_SECONDS", 30, 1, 86_400)),
@@ -45,6 +52,15 @@ record LocalSettings(Path home, int httpPort, int kafkaPort, int postgresPort, L
             }
         }
         return regions;
+    }
+
+    private static String address(String value) {
+        String address = value.trim();
+        if (!address.matches("[0-9A-Za-z.:-]+")) {
+            throw new IllegalArgumentException("POA_HTTP_ADDRESS must be an IP address or host name such as 127.0.0.1"
+                    + " or 0.0.0.0, not '" + value + "'");
+        }
+        return address;
     }
 
     private static double share(String value) {

@@ -31,7 +31,15 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) {
-        LocalSettings settings = LocalSettings.fromEnvironment();
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            // One line, no stack trace: the operator typed a bad value.
+            System.err.println("poa-local: valor de configuración inválido / invalid setting: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Path var = settings.home();
         log.info("poa-hub local stack: data under {}", var);
 
@@ -40,35 +48,34 @@ public final class LocalStack {
         RunningStack running = new RunningStack();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> running.stop(var), "poa-local-stop"));
 
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
-                var.resolve("postgres/data"), var.resolve("postgres/bin"), settings.postgresPort(), true);
-        running.postgres = postgres;
-        postgres.ensureDatabase("poa");
-        log.info("PostgreSQL ready on 127.0.0.1:{}", postgres.port());
-
-        KraftBroker broker = KraftBroker.builder(var.resolve("kafka"))
-                .port(settings.kafkaPort())
-                .logFile(var.resolve("logs/kafka.log"))
-                .property("auto.create.topics.enable", "false")
-                .start();
-        running.broker = broker;
-        log.info("Kafka ready on {}", broker.bootstrapServers());
-
         LocalCredentials credentials = LocalCredentials.loadOrCreate(var.resolve("local-credentials.properties"),
                 settings.agentRegions());
+        EmbeddedPostgresServer postgres = LocalDatabase.start(var, settings.postgresPort(), credentials);
+        running.postgres = postgres;
+        log.info("PostgreSQL ready on 127.0.0.1:{} (hub role {}, passwords in {})", postgres.port(),
+                LocalDatabase.OWNER, credentials.file());
+
+        KraftBroker broker = LocalBroker.start(var, settings);
+        running.broker = broker;
+        LocalBroker.createAccounts(broker, credentials, settings.agentRegions());
+        log.info("Kafka ready on {} (hub, SASL) and {} (agents, TLS); CA certificate {}", broker.bootstrapServers(),
+                broker.agentBootstrapServers(), broker.security().certificates().caCertificate());
+
         Map<String, Object> hub = new LinkedHashMap<>();
-        hub.put("spring.datasource.url", postgres.jdbcUrl("poa"));
-        hub.put("spring.datasource.username", postgres.user());
-        hub.put("spring.datasource.password", postgres.password());
-        hub.put("poa.kafka.bootstrap-servers", broker.bootstrapServers());
+        hub.put("spring.datasource.url", postgres.jdbcUrl(LocalDatabase.DATABASE));
+        hub.put("spring.datasource.username", LocalDatabase.OWNER);
+        hub.put("spring.datasource.password", LocalDatabase.ownerPassword(credentials));
+        hub.putAll(LocalBroker.hubProperties(broker, credentials));
+        hub.put("poa.provisioning.registry-url", "http://localhost:" + settings.httpPort());
+        hub.put("server.address", settings.httpAddress());
         hub.put("server.port", settings.httpPort());
         hub.put("poa.plan.seed-on-empty", true); // load the shipped SENAVEX 2020 plan on first start
         // Kafka clients print their whole configuration at INFO, once per client (the hub's and each agent's).
         hub.put("logging.level.org.apache.kafka", "WARN");
         hub.putAll(credentials.hubProperties());
         // The hub registers the schemas it writes (plan snapshots, outcomes) in its own registry.
-        hub.put("poa.registry.username", "admin");
-        hub.put("poa.registry.password", credentials.password("admin"));
+        hub.put("poa.registry.username", LocalCredentials.REGISTRAR);
+        hub.put("poa.registry.password", credentials.password(LocalCredentials.REGISTRAR));
 
         // As command-line arguments: they outrank application.yml, while the user's own arguments come last and win.
         List<String> hubArgs = new ArrayList<>();
@@ -82,16 +89,16 @@ public final class LocalStack {
 
                 poa-hub is up: http://localhost:{}/actuator/health
                   API users and passwords: {}
-                  Kafka: {}   PostgreSQL: {}
+                  Kafka: {} (hub)   {} (agents, TLS)   PostgreSQL: {}
                   Ctrl-C stops everything; data stays in {}
-                """, settings.httpPort(), credentials.file(), broker.bootstrapServers(),
+                """, settings.httpPort(), credentials.file(), broker.bootstrapServers(), broker.agentBootstrapServers(),
                 postgres.jdbcUrl("poa"), var);
 
         if (!settings.agentRegions().isEmpty()) {
             awaitReportSchemas(running.hub);
             SimulatedAgents agents = new SimulatedAgents();
             running.agents = agents;
-            agents.start(settings, credentials, broker.bootstrapServers(), "http://localhost:" + settings.httpPort());
+            agents.start(settings, credentials, broker, "http://localhost:" + settings.httpPort());
         }
     }
 

@@ -16,6 +16,7 @@ import org.poahub.agent.cli.AgentContext;
 import org.poahub.agent.receipts.ReceiptListener;
 import org.poahub.agent.simulate.Simulator;
 import org.poahub.agent.sync.Forwarder;
+import org.poahub.testkit.KraftBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +53,22 @@ final class SimulatedAgent {
         this.invalidShare = invalidShare;
     }
 
-    /** Writes the agent's configuration file (owner-readable only: it holds the agent's password). */
-    static Path writeConfig(Path dir, String region, String bootstrapServers, String registryUrl, String user,
-            String password) {
+    /**
+     * Writes the agent's configuration file (owner-readable only: it holds the agent's passwords): its own Kafka
+     * account over TLS, as a provisioned office agent has.
+     */
+    static Path writeConfig(Path dir, String region, KraftBroker broker, String kafkaPassword, String registryUrl,
+            String user, String password) {
         Properties p = new Properties();
         p.setProperty("region", region);
         p.setProperty("agent.id", user);
-        p.setProperty("kafka.bootstrap.servers", bootstrapServers);
+        p.setProperty("kafka.bootstrap.servers", broker.agentBootstrapServers());
+        p.setProperty("kafka.security.protocol", "SASL_SSL");
+        p.setProperty("kafka.user", user);
+        p.setProperty("kafka.password", kafkaPassword);
+        p.setProperty("kafka.ssl.truststore.type", "PEM");
+        p.setProperty("kafka.ssl.truststore.location",
+                broker.security().certificates().caCertificate().toAbsolutePath().toString());
         p.setProperty("registry.url", registryUrl);
         p.setProperty("registry.user", user);
         p.setProperty("registry.password", password);

@@ -3,12 +3,13 @@ package org.poahub.local;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.poahub.testkit.KraftBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The simulated regional agents of the local stack, one per configured region, each with its own data directory
- * {@code var/agents/<region>}, configuration file and hub user (role AGENT).
+ * {@code var/agents/<region>}, configuration file, hub user (role AGENTE) and Kafka account (TLS, its region's ACLs).
  *
  * <p>They run as threads of the launcher rather than as child JVMs of the shaded agent jar: on a small machine one
  * JVM is far lighter than one per region, and stopping them before the hub is a method call. They run the same
@@ -23,7 +24,7 @@ final class SimulatedAgents {
     private boolean stopped;
 
     /** Synchronized with {@link #stop()}: a Ctrl-C while agents start stops those already started, and no more start. */
-    synchronized void start(LocalSettings settings, LocalCredentials credentials, String bootstrapServers,
+    synchronized void start(LocalSettings settings, LocalCredentials credentials, KraftBroker broker,
             String registryUrl) {
         for (String region : settings.agentRegions()) {
             if (stopped) {
@@ -31,8 +32,8 @@ final class SimulatedAgents {
             }
             String user = LocalCredentials.agentUser(region);
             Path dir = settings.home().resolve("agents").resolve(region);
-            Path config = SimulatedAgent.writeConfig(dir, region, bootstrapServers, registryUrl, user,
-                    credentials.password(user));
+            Path config = SimulatedAgent.writeConfig(dir, region, broker, credentials.secret("kafka." + user),
+                    registryUrl, user, credentials.password(user));
             SimulatedAgent agent = new SimulatedAgent(region, dir, settings.agentMonth(), settings.agentInvalidShare());
             agent.start(config);
             running.add(agent);

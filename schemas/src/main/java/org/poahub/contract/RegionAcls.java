@@ -82,11 +82,18 @@ public final class RegionAcls {
     }
 
     /**
-     * The ACLs of the hub's principal for the given regions: read the report topics and commit offsets in the ingest
-     * group; write (and create) outcomes, {@link Topics#DLQ} and {@link Topics#PLAN}; describe what the consumer-lag
-     * gauge lists. Nothing on the cluster: creating users and ACLs is {@link #forProvisioner}.
+     * The ACLs of the hub's principal for the given regions: read the report topics and commit offsets in the
+     * consumer groups starting with {@code ingestGroupPrefix} (the ingest group id, {@code poa.ingest.group-id});
+     * write (and create) outcomes, {@link Topics#DLQ} and {@link Topics#PLAN}; describe what the consumer-lag gauge
+     * lists. Nothing on the cluster: creating users and ACLs is {@link #forProvisioner}.
      */
-    public static List<AclBinding> forHub(String hubUser, Iterable<String> regionCodes, String ingestGroupId) {
+    public static List<AclBinding> forHub(String hubUser, Iterable<String> regionCodes, String ingestGroupPrefix) {
+        return forHub(hubUser, regionCodes, ingestGroupPrefix, Topics.PLAN);
+    }
+
+    /** {@link #forHub(String, Iterable, String)} with a plan topic of its own ({@code poa.plan.topic}). */
+    public static List<AclBinding> forHub(String hubUser, Iterable<String> regionCodes, String ingestGroupPrefix,
+                                          String planTopic) {
         String principal = principal(hubUser);
         List<AclBinding> acls = new ArrayList<>();
         for (String region : regionCodes) {
@@ -98,8 +105,8 @@ public final class RegionAcls {
             acls.addAll(written(principal, Topics.outcomes(region)));
         }
         acls.addAll(written(principal, Topics.DLQ));
-        acls.addAll(written(principal, Topics.PLAN));
-        ResourcePattern group = new ResourcePattern(ResourceType.GROUP, ingestGroupId, PatternType.LITERAL);
+        acls.addAll(written(principal, planTopic));
+        ResourcePattern group = new ResourcePattern(ResourceType.GROUP, ingestGroupPrefix, PatternType.PREFIXED);
         acls.add(allow(principal, group, AclOperation.READ));
         acls.add(allow(principal, group, AclOperation.DESCRIBE));
         return List.copyOf(acls);

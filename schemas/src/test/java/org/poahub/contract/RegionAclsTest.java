@@ -39,7 +39,7 @@ class RegionAclsTest {
                 "User:poa-hub WRITE TOPIC poa.dlq (LITERAL)",
                 "User:poa-hub WRITE TOPIC poa.plan (LITERAL)",
                 "User:poa-hub CREATE TOPIC poa.plan (LITERAL)",
-                "User:poa-hub READ GROUP poa-hub (LITERAL)")
+                "User:poa-hub READ GROUP poa-hub (PREFIXED)")
                 .doesNotContain("User:poa-hub WRITE TOPIC poa.bo-l.progress (LITERAL)",
                         "User:poa-hub READ TOPIC poa.bo-l.outcomes (LITERAL)")
                 .noneMatch(line -> line.contains("CLUSTER") || line.contains("bo-s"));

@@ -20,13 +20,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final Path binDir;
     private final boolean durable;
+    private final String superuserPassword;
     private volatile boolean running = true;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, Path binDir, boolean durable) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, Path binDir, boolean durable,
+                                   String superuserPassword) {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.binDir = binDir;
         this.durable = durable;
+        this.superuserPassword = superuserPassword;
     }
 
     /**
@@ -36,6 +39,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param durable  synchronous commits (the local stack) or not (throw-away test data)
      */
     public static EmbeddedPostgresServer start(Path dataDir, Path binDir, int port, boolean durable) {
+        return start(dataDir, binDir, port, durable, null);
+    }
+
+    /**
+     * {@link #start(Path, Path, int, boolean)} for a cluster whose superuser {@code postgres} has a password (the
+     * local stack sets one and requires it in {@code pg_hba.conf}); zonky's readiness check logs in with it.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, Path binDir, int port, boolean durable,
+                                               String superuserPassword) {
         try {
             Files.createDirectories(binDir);
             Files.createDirectories(dataDir.getParent());
@@ -52,7 +64,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port != 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start(), dataDir, binDir, durable);
+            if (superuserPassword != null) {
+                builder.setConnectConfig("password", superuserPassword);
+            }
+            return new EmbeddedPostgresServer(builder.start(), dataDir, binDir, durable, superuserPassword);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage()
                     + ". Is the port free and the directory writable, and is no other postgres using it?", e);
@@ -67,7 +82,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (running) {
             throw new IllegalStateException("PostgreSQL on port " + port() + " is still running");
         }
-        return start(dataDir, binDir, port(), durable);
+        return start(dataDir, binDir, port(), durable, superuserPassword);
     }
 
     public boolean isRunning() {
@@ -87,7 +102,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public String password() {
-        return "";
+        return superuserPassword == null ? "" : superuserPassword;
     }
 
     /** Creates the database if it does not exist yet. */

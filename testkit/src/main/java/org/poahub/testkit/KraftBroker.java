@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.poahub.contract.BrokerAccounts;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one process), run from
@@ -27,11 +28,13 @@ public final class KraftBroker implements AutoCloseable {
 
     private final Builder config;
     private final int port;
+    private final int agentPort;
     private final Process process;
 
-    private KraftBroker(Builder config, int port, Process process) {
+    private KraftBroker(Builder config, int port, int agentPort, Process process) {
         this.config = config;
         this.port = port;
+        this.agentPort = agentPort;
         this.process = process;
     }
 
@@ -49,6 +52,42 @@ public final class KraftBroker implements AutoCloseable {
         return port;
     }
 
+    /** Whether the broker authenticates (SCRAM-SHA-512) and authorizes (ACLs): see {@link Builder#secured}. */
+    public boolean isSecured() {
+        return config.security != null;
+    }
+
+    /** The security of a {@link #isSecured() secured} broker: super user, certificates. */
+    public BrokerSecurity security() {
+        if (config.security == null) {
+            throw new IllegalStateException("this broker runs without authentication (no Builder.secured(...))");
+        }
+        return config.security;
+    }
+
+    /** The agents' TLS listener ({@code SASL_SSL}) of a secured broker. */
+    public String agentBootstrapServers() {
+        security();
+        return "127.0.0.1:" + agentPort;
+    }
+
+    public int agentPort() {
+        return agentPort;
+    }
+
+    /**
+     * What an Admin client, producer or consumer needs to reach {@link #bootstrapServers()} as the super user (just
+     * the address when the broker is not secured).
+     */
+    public Map<String, Object> adminClientProperties() {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (config.security != null) {
+            p.putAll(config.security.adminLogin());
+        }
+        return p;
+    }
+
     public boolean isRunning() {
         return process.isAlive();
     }
@@ -62,7 +101,7 @@ public final class KraftBroker implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("broker is still running (pid " + process.pid() + ")");
         }
-        return config.port(port).start();
+        return config.port(port).agentPort(agentPort).start();
     }
 
     /** Clean shutdown: closing stdin makes the child exit, which runs Kafka's own shutdown hook. */
@@ -97,6 +136,8 @@ public final class KraftBroker implements AutoCloseable {
         private final Path dataDir;
         private int port;
         private int advertisedPort;
+        private int agentPort;
+        private BrokerSecurity security;
         private String maxHeap = "512m";
         private Path logFile;
         private final Map<String, String> overrides = new LinkedHashMap<>();
@@ -114,6 +155,22 @@ public final class KraftBroker implements AutoCloseable {
         /** Port written in advertised.listeners, for a proxy in front of the broker; 0 means the broker's own. */
         public Builder advertisedPort(int advertisedPort) {
             this.advertisedPort = advertisedPort;
+            return this;
+        }
+
+        /**
+         * SCRAM-SHA-512 on every client listener and the StandardAuthorizer (no ACL, no access; the super users are
+         * the security's admin and the controller): a SASL_PLAINTEXT listener on 127.0.0.1 for the hub and the admin
+         * ({@link #bootstrapServers()}) and a SASL_SSL one for agents ({@link #agentBootstrapServers()}).
+         */
+        public Builder secured(BrokerSecurity security) {
+            this.security = security;
+            return this;
+        }
+
+        /** Port of the agents' TLS listener of a secured broker; 0 (the default) picks a free one. */
+        public Builder agentPort(int agentPort) {
+            this.agentPort = agentPort;
             return this;
         }
 
@@ -142,7 +199,8 @@ public final class KraftBroker implements AutoCloseable {
             try {
                 Files.createDirectories(dataDir);
                 int brokerPort = port == 0 ? freePort() : port;
-                Path props = writeProperties(brokerPort, freePort());
+                int tlsPort = security == null ? 0 : agentPort == 0 ? freePort() : agentPort;
+                Path props = writeProperties(brokerPort, tlsPort, freePort());
                 Path log = logFile != null ? logFile.toAbsolutePath() : dataDir.resolve("broker.log");
                 Files.createDirectories(log.getParent());
                 format(props, log);
@@ -151,7 +209,7 @@ public final class KraftBroker implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();
-                KraftBroker broker = new KraftBroker(this, brokerPort, process);
+                KraftBroker broker = new KraftBroker(this, brokerPort, tlsPort, process);
                 awaitReady(broker, log);
                 return broker;
             } catch (IOException e) {
@@ -159,16 +217,21 @@ public final class KraftBroker implements AutoCloseable {
             }
         }
 
-        private Path writeProperties(int brokerPort, int controllerPort) throws IOException {
+        private Path writeProperties(int brokerPort, int tlsPort, int controllerPort) throws IOException {
             Properties p = new Properties();
             p.setProperty("process.roles", "broker,controller");
             p.setProperty("node.id", "1");
             p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-            p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertisedPortOr(brokerPort));
+            if (security == null) {
+                p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:"
+                        + controllerPort);
+                p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertisedPortOr(brokerPort));
+                p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+                p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            } else {
+                secure(p, brokerPort, tlsPort, controllerPort);
+            }
             p.setProperty("controller.listener.names", "CONTROLLER");
-            p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-            p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
             p.setProperty("log.dirs", dataDir.resolve("kraft-logs").toString());
             // A single node: every internal topic must make do with one replica, or consumer groups hang.
             p.setProperty("offsets.topic.replication.factor", "1");
@@ -181,10 +244,46 @@ public final class KraftBroker implements AutoCloseable {
             p.setProperty("num.partitions", "3");
             overrides.forEach(p::setProperty);
             Path file = dataDir.resolve("server.properties");
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+            TempDirs.ownerOnly(file); // it holds the super user's password when secured
             try (var out = Files.newBufferedWriter(file)) {
                 p.store(out, "written by poa-hub testkit; regenerated at every start");
             }
             return file;
+        }
+
+        /** The listeners, SASL logins and authorizer of a secured broker. */
+        private void secure(Properties p, int brokerPort, int tlsPort, int controllerPort) {
+            p.setProperty("listeners", "CLIENTS://127.0.0.1:" + brokerPort + ",AGENTS://127.0.0.1:" + tlsPort
+                    + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            p.setProperty("advertised.listeners", "CLIENTS://127.0.0.1:" + advertisedPortOr(brokerPort)
+                    + ",AGENTS://127.0.0.1:" + tlsPort);
+            p.setProperty("listener.security.protocol.map",
+                    "CLIENTS:SASL_PLAINTEXT,AGENTS:SASL_SSL,CONTROLLER:SASL_PLAINTEXT");
+            p.setProperty("inter.broker.listener.name", "CLIENTS");
+            p.setProperty("sasl.enabled.mechanisms", BrokerAccounts.MECHANISM);
+            p.setProperty("sasl.mechanism.inter.broker.protocol", BrokerAccounts.MECHANISM);
+            p.setProperty("listener.name.clients.scram-sha-512.sasl.jaas.config",
+                    BrokerAccounts.jaas(security.adminUser(), security.adminPassword()));
+            p.setProperty("listener.name.agents.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            // KRaft controllers cannot use SCRAM (its credentials live in the metadata they serve): PLAIN, loopback.
+            p.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+            p.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+            p.setProperty("listener.name.controller.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + BrokerSecurity.CONTROLLER
+                            + "\" password=\"" + security.controllerPassword() + "\" user_" + BrokerSecurity.CONTROLLER
+                            + "=\"" + security.controllerPassword() + "\";");
+            p.setProperty("listener.name.agents.ssl.keystore.type", "PEM");
+            p.setProperty("listener.name.agents.ssl.keystore.location",
+                    security.certificates().brokerKeyAndCertificate().toString());
+            p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            p.setProperty("super.users", "User:" + security.adminUser() + ";User:" + BrokerSecurity.CONTROLLER);
+            p.setProperty("allow.everyone.if.no.acl.found", "false");
+            // A revoked agent's open connection must log in again within a minute (its ACLs are gone at once).
+            p.setProperty("connections.max.reauth.ms", "60000");
         }
 
         /** Formats the storage once; an already formatted directory keeps its data and cluster id. */
@@ -194,6 +293,11 @@ public final class KraftBroker implements AutoCloseable {
             }
             List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(),
                     "-c", props.toString()));
+            if (security != null) {
+                // The super user must exist before the broker can be asked to create anyone.
+                args.addAll(List.of("--add-scram", BrokerAccounts.MECHANISM + "=[name=" + security.adminUser()
+                        + ",password=" + security.adminPassword() + "]"));
+            }
             Process format = ChildJvm.processFor("kafka.tools.StorageTool", List.of("-Xmx256m"), args)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -212,10 +316,10 @@ public final class KraftBroker implements AutoCloseable {
 
         private void awaitReady(KraftBroker broker, Path log) {
             long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-            Map<String, Object> conf = Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + broker.port,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+            Map<String, Object> conf = new java.util.HashMap<>(broker.adminClientProperties());
+            conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + broker.port);
+            conf.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+            conf.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
             Admin admin = null;
             try {
                 while (System.nanoTime() < deadline) {

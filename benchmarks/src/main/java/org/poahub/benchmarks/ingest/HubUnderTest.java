@@ -41,11 +41,12 @@ final class HubUnderTest implements AutoCloseable {
         hub.put("poa.ingest.group-id", groupId);
         hub.put("poa.ingest.topic-partitions", partitions);
         hub.put("poa.ingest.max-poll-records", maxPollRecords);
-        // One user both writes the report schemas (as the agents would) and lets the hub register its outcome schema.
+        // One registrar account (role ESQUEMAS) both writes the report schemas (as the agents would) and lets the hub
+        // register its outcome schema.
         hub.put("poa.security.users[0].name", USER);
         hub.put("poa.security.users[0].password", "{noop}" + password);
-        hub.put("poa.security.users[0].roles[0]", "REGISTRY_WRITER");
-        hub.put("poa.security.users[0].roles[1]", "PLANNER");
+        hub.put("poa.security.users[0].roles[0]", "ESQUEMAS");
+        hub.put("poa.security.allow-plain-text-passwords", true);
         hub.put("poa.registry.username", USER);
         hub.put("poa.registry.password", password);
         hub.put("logging.level.root", "WARN");

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.poahub.hub.security.RegionScope;
 import org.poahub.plan.RegionCatalogue;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Per-agent sync status: what arrived last, which sequence numbers are missing, how far behind the agent is. */
+/**
+ * Per-agent sync status: what arrived last, which sequence numbers are missing, how far behind the agent is. A
+ * REGIONAL caller sees only its region's agents ({@link RegionScope}).
+ */
 @RestController
 @RequestMapping("/api/agents")
 @Tag(name = "Agents", description = "Sync status of the regional agents as seen by the hub")
@@ -32,7 +37,8 @@ class AgentSyncController {
     @GetMapping
     @Operation(summary = "Sync status of every agent that has sent a report, optionally of one region")
     List<AgentSyncStatus> list(@Parameter(description = "Region code, e.g. BO-L")
-                               @RequestParam(required = false) String region) {
+                               @RequestParam(name = "region", required = false) String requested, Authentication caller) {
+        String region = RegionScope.narrow(caller, requested);
         if (region == null || region.isBlank()) {
             return repository.find(null);
         }
@@ -45,9 +51,11 @@ class AgentSyncController {
 
     @GetMapping("/{agentId}")
     @Operation(summary = "Sync status of one agent")
-    AgentSyncStatus one(@PathVariable String agentId) {
-        return repository.findById(agentId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "El hub no ha recibido ningún reporte del agente '" + agentId + "'."));
+    AgentSyncStatus one(@PathVariable String agentId, Authentication caller) {
+        AgentSyncStatus status = repository.findById(agentId).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "El hub no ha recibido ningún reporte del agente '" + agentId + "'."));
+        RegionScope.require(caller, status.regionCode());
+        return status;
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -9,6 +9,8 @@ import org.poahub.hub.consolidation.Consolidation.ObjectiveFigures;
 import org.poahub.hub.consolidation.Consolidation.OperationFigures;
 import org.poahub.hub.consolidation.Consolidation.Progress;
 import org.poahub.hub.consolidation.Consolidation.RegionExpenditure;
+import org.poahub.hub.security.RegionScope;
+import org.springframework.security.core.Authentication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +28,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * The consolidated figures of a fiscal year (docs/consolidation.md): national summary, objective → action →
  * operation drill-down with the regions, expenditure by object group and funding column, alerts. Every figure is
- * computed as of {@code asOf} (ISO date, default today in La Paz), since planned progress depends on it.
+ * computed as of {@code asOf} (ISO date, default today in La Paz), since planned progress depends on it. A REGIONAL
+ * caller gets the figures of its own region's reports only ({@link RegionScope}).
  */
 @RestController
 @RequestMapping("/api/consolidation/{year}")
@@ -68,8 +71,9 @@ class ConsolidationController {
     }
 
     @GetMapping("/summary")
-    Summary summary(@PathVariable int year, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        ConsolidationService.YearFigures y = figures(year, asOf);
+    Summary summary(@PathVariable int year, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Authentication caller) {
+        ConsolidationService.YearFigures y = figures(year, asOf, caller);
         Consolidation c = y.figures();
         return new Summary(c.fiscalYear(), c.planVersion(), c.entityCode(), c.entityAcronym(), c.asOf(), c.progress(),
                 c.money(), c.objectives().stream().map(o -> new ObjectiveSummary(o.code(), o.name(), o.progress(),
@@ -82,8 +86,9 @@ class ConsolidationController {
 
     @GetMapping("/objectives/{code}")
     ObjectiveDetail objective(@PathVariable int year, @PathVariable String code,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Consolidation c = figures(year, asOf).figures();
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Authentication caller) {
+        Consolidation c = figures(year, asOf, caller).figures();
         ObjectiveFigures objective = c.objective(code).orElseThrow(() -> new NotFound(
                 "el objetivo '" + code + "' no existe en la versión " + c.planVersion() + " del plan " + year));
         return new ObjectiveDetail(year, c.planVersion(), c.asOf(), objective);
@@ -91,8 +96,9 @@ class ConsolidationController {
 
     @GetMapping("/operations/{code}")
     OperationDetail operation(@PathVariable int year, @PathVariable String code,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Consolidation c = figures(year, asOf).figures();
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Authentication caller) {
+        Consolidation c = figures(year, asOf, caller).figures();
         OperationFigures op = c.operation(code).orElseThrow(() -> new NotFound(
                 "la operación '" + code + "' no existe en la versión " + c.planVersion() + " del plan " + year));
         return new OperationDetail(year, c.planVersion(), c.asOf(), code.substring(0, 2), code.substring(0, 5), op,
@@ -101,23 +107,26 @@ class ConsolidationController {
 
     @GetMapping("/expenditure")
     Expenditure expenditure(@PathVariable int year,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Consolidation c = figures(year, asOf).figures();
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Authentication caller) {
+        Consolidation c = figures(year, asOf, caller).figures();
         return new Expenditure(year, c.planVersion(), c.asOf(), c.money(), c.expenditure(), c.regionalExpenditure());
     }
 
     @GetMapping("/alerts")
     Alerts alerts(@PathVariable int year,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Consolidation c = figures(year, asOf).figures();
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Authentication caller) {
+        Consolidation c = figures(year, asOf, caller).figures();
         return new Alerts(year, c.planVersion(), c.asOf(), c.alerts().size(), c.alerts());
     }
 
     /** The drill-down, expenditure and alerts as a workbook for central staff. */
     @GetMapping("/export.xlsx")
     ResponseEntity<byte[]> export(@PathVariable int year,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Consolidation c = figures(year, asOf).figures();
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Authentication caller) {
+        Consolidation c = figures(year, asOf, caller).figures();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -125,8 +134,8 @@ class ConsolidationController {
                 .body(ConsolidationXlsxWriter.write(c));
     }
 
-    private ConsolidationService.YearFigures figures(int year, LocalDate asOf) {
-        return consolidation.figures(year, asOf)
+    private ConsolidationService.YearFigures figures(int year, LocalDate asOf, Authentication caller) {
+        return consolidation.figures(year, asOf, RegionScope.regionOf(caller).orElse(null))
                 .orElseThrow(() -> new NotFound("no hay plan para la gestión " + year));
     }
 

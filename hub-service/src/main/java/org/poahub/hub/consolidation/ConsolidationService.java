@@ -29,9 +29,18 @@ public class ConsolidationService {
     /** Empty when the year has no plan; {@code asOf} defaults to today. */
     @Transactional(readOnly = true)
     public Optional<YearFigures> figures(int fiscalYear, LocalDate asOf) {
+        return figures(fiscalYear, asOf, null);
+    }
+
+    /**
+     * As {@link #figures(int, LocalDate)}, from one region's reports only when {@code regionCode} is not null (what a
+     * REGIONAL user sees: the plan's targets with its own region's execution).
+     */
+    @Transactional(readOnly = true)
+    public Optional<YearFigures> figures(int fiscalYear, LocalDate asOf, String regionCode) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         return plans.current(fiscalYear).map(p -> new YearFigures(
-                calculator.consolidate(p.plan(), p.version(), repository.tables(fiscalYear), date),
-                repository.reportCounts(fiscalYear)));
+                calculator.consolidate(p.plan(), p.version(), repository.tables(fiscalYear, regionCode), date),
+                repository.reportCounts(fiscalYear, regionCode)));
     }
 }

@@ -1,7 +1,6 @@
 package org.poahub.hub.ingest;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.camel.CamelContext;
@@ -59,7 +58,7 @@ class IngestConfiguration {
             public void beforeApplicationStart(CamelContext camelContext) {
                 KafkaConfiguration configuration = new KafkaConfiguration();
                 configuration.setBrokers(kafka.bootstrapServers());
-                configuration.setAdditionalProperties(new HashMap<>(kafka.client()));
+                configuration.setAdditionalProperties(kafka.additionalClientProperties());
                 // Bounded so that a hub whose broker is gone stops promptly: the client defaults let a producer
                 // close wait for delivery.timeout.ms (120 s) and a send block for max.block.ms (60 s).
                 configuration.setShutdownTimeout(ingest.kafkaShutdownTimeoutMs());

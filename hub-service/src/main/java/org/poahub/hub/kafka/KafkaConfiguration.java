@@ -12,8 +12,7 @@ class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     Admin kafkaAdmin(KafkaProperties properties) {
-        Map<String, Object> config = new HashMap<>(properties.client());
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        Map<String, Object> config = new HashMap<>(properties.clientProperties());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "poa-hub-admin");
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);

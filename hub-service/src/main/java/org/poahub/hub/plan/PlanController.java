@@ -8,7 +8,6 @@ import org.poahub.plan.Plan;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The plan API: upload a plan file (PLANNER or ADMIN), read the plan tree, an operation, totals, versions, diffs. */
+/**
+ * The plan API: upload a plan file (role PLANIFICADOR, by the URL rule in SecurityConfiguration), read the plan
+ * tree, an operation, totals, versions, diffs.
+ */
 @RestController
 @RequestMapping("/api/plans")
 class PlanController {
-
-    private static final List<String> UPLOAD_ROLES = List.of("ROLE_PLANNER", "ROLE_ADMIN");
 
     private final PlanService plans;
     private final ObjectOfExpenditureClassifier classifier;
@@ -44,10 +44,6 @@ class PlanController {
     @PostMapping(consumes = "multipart/form-data")
     ResponseEntity<PlanImportResult> upload(@RequestParam("file") MultipartFile file,
             @RequestParam(name = "reason", required = false) String reason, Authentication user) throws IOException {
-        boolean allowed = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(UPLOAD_ROLES::contains);
-        if (!allowed) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "se requiere el rol PLANNER o ADMIN");
-        }
         PlanImportResult result = plans.importPlan(file.getBytes(), file.getOriginalFilename(), user.getName(), reason);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result);
     }

@@ -1,6 +1,5 @@
 package org.poahub.hub.plan;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
@@ -24,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * the report routes' component) whose producer writes the value in the Confluent wire format, and the route.
  * <p>
  * Values are serialized with the hub's {@link SchemaRegistryClient}; the schema is registered on first use, so
- * {@code poa.registry.username} needs a registry writer role (ADMIN or REGISTRY_WRITER). The producer starts lazily,
+ * {@code poa.registry.username} needs a registry writer role (ESQUEMAS or ADMIN). The producer starts lazily,
  * so a hub without a registry still starts; publishing then fails with a logged error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +40,7 @@ class PlanDistributionConfiguration {
         // the instance used is the one built by the client factory below.
         configuration.setValueSerializer(AvroWireSerializer.class.getName());
         configuration.setKeySerializer(StringSerializer.class.getName());
-        Map<String, Object> extra = new HashMap<>(kafka.client());
+        Map<String, Object> extra = kafka.additionalClientProperties();
         // Fail a publication within seconds when the broker is away instead of blocking the caller for a minute.
         extra.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         extra.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");

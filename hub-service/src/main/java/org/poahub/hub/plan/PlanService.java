@@ -4,7 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.poahub.hub.audit.StaffAction;
 import org.poahub.plan.Plan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,11 @@ public class PlanService {
         log.info("Stored plan {} version {} ({} operations) from {} by {}", plan.fiscalYear(), next,
                 plan.operations().size(), fileName, user);
         events.publishEvent(new PlanImported(stored));
+        events.publishEvent(new StaffAction(user, "PLAN_IMPORTED", plan.fiscalYear() + "/v" + next,
+                current.<Map<String, Object>>map(v -> Map.of("version", v.version(), "checksum", v.checksumSha256()))
+                        .orElse(Map.of()),
+                Map.of("version", next, "reason", why, "file", stored.sourceFile(), "checksum",
+                        stored.checksumSha256(), "operations", plan.operations().size())));
         return new PlanImportResult(stored, true);
     }
 

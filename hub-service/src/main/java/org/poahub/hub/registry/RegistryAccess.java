@@ -1,19 +1,20 @@
 package org.poahub.hub.registry;
 
 import java.util.List;
+import org.poahub.hub.security.Roles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may change the registry. Reading is open to every authenticated user (agents and the hub resolve schema
- * ids); registering schemas, changing compatibility and deleting need one of {@link #WRITER_ROLES}.
+ * Which requests change the registry: registering schemas, changing compatibility and deleting need one of
+ * {@link #WRITER_ROLES}; reading needs AGENTE, ESQUEMAS or ADMIN (the URL table is in the security package).
  */
 public final class RegistryAccess {
 
-    /** {@code ADMIN} (IT unit) and {@code REGISTRY_WRITER} (a CI pipeline or release tool that registers schemas). */
-    public static final List<String> WRITER_ROLES = List.of("ADMIN", "REGISTRY_WRITER");
+    /** {@code ESQUEMAS} (the hub's own registrar, a CI pipeline or release tool) and {@code ADMIN} (IT unit). */
+    public static final List<String> WRITER_ROLES = List.of(Roles.ESQUEMAS, Roles.ADMIN);
 
     private RegistryAccess() {
     }

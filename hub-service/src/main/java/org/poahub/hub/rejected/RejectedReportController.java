@@ -3,7 +3,9 @@ package org.poahub.hub.rejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.poahub.hub.security.RegionScope;
 import org.poahub.plan.RegionCatalogue;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Reports the hub did not accept, with the reason and the original bytes, for staff to follow up. */
+/**
+ * Reports the hub did not accept, with the reason and the original bytes, for staff to follow up. A REGIONAL caller
+ * sees only its region's ({@link RegionScope}).
+ */
 @RestController
 @RequestMapping("/api/rejected-reports")
 @Tag(name = "Rejected reports", description = "Reports the hub rejected: reason, Kafka position and original bytes")
@@ -40,15 +45,19 @@ class RejectedReportController {
             @RequestParam(required = false) String from,
             @Parameter(description = "To (inclusive day, or exclusive date-time)") @RequestParam(required = false) String to,
             @Parameter(description = "Page number, from 0") @RequestParam(required = false) Integer page,
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @RequestParam(required = false) Integer size) {
-        return repository.find(RejectedReportQuery.parse(region, code, from, to, page, size, regions));
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @RequestParam(required = false) Integer size,
+            Authentication caller) {
+        return repository.find(RejectedReportQuery.parse(RegionScope.narrow(caller, region), code, from, to, page, size,
+                regions));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One rejected report with its reason and original payload (base64)")
-    RejectedReportViews.Detail one(@PathVariable long id) {
-        return repository.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No existe el reporte rechazado " + id + "."));
+    RejectedReportViews.Detail one(@PathVariable long id, Authentication caller) {
+        RejectedReportViews.Detail detail = repository.findById(id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No existe el reporte rechazado " + id + "."));
+        RegionScope.require(caller, detail.regionCode());
+        return detail;
     }
 
     @ExceptionHandler(BadQueryException.class)

@@ -35,10 +35,26 @@ public final class RegionScope {
         return regionOf(caller).map(own -> own.equalsIgnoreCase(region)).orElse(true);
     }
 
+    /**
+     * The region filter of a listing: a national caller gets {@code requested} (null = every region); a regional
+     * caller gets its own region, and a 403 when it asked for another one.
+     */
+    public static String narrow(Authentication caller, String requested) {
+        Optional<String> own = regionOf(caller);
+        if (own.isEmpty()) {
+            return requested;
+        }
+        if (requested != null && !requested.isBlank()) {
+            require(caller, requested.strip());
+        }
+        return own.get();
+    }
+
     /** Refuses (403) when the caller is limited to another region. */
     public static void require(Authentication caller, String region) {
         if (!covers(caller, region)) {
-            throw new AccessDeniedException("La región " + region + " no corresponde a su cuenta.");
+            throw new AccessDeniedException(region == null ? "La región de este dato no corresponde a su cuenta."
+                    : "La región " + region + " no corresponde a su cuenta.");
         }
     }
 }

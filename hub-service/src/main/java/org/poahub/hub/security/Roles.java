@@ -20,9 +20,18 @@ public final class Roles {
     public static final String REGIONAL = "REGIONAL";
     /** A regional agent: schema registry reads only. */
     public static final String AGENTE = "AGENTE";
+    /**
+     * A machine account that registers schemas (the hub's own registrar at start, a CI pipeline): schema registry
+     * reads and writes only, no staff endpoint. It replaces the former {@code REGISTRY_WRITER}; the hub does not use
+     * an {@link #ADMIN} account for this, so a leaked registrar password cannot manage users or read figures.
+     */
+    public static final String ESQUEMAS = "ESQUEMAS";
 
     /** Roles that see every region. */
     public static final List<String> NATIONAL_READERS = List.of(CONSULTA, ANALISTA, PLANIFICADOR, ADMIN);
+
+    /** Every role an account may have. */
+    public static final List<String> ALL = List.of(CONSULTA, ANALISTA, PLANIFICADOR, ADMIN, REGIONAL, AGENTE, ESQUEMAS);
 
     private Roles() {
     }

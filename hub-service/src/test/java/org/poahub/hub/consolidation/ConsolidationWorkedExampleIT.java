@@ -69,7 +69,7 @@ class ConsolidationWorkedExampleIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.registerWithIngest(registry, PORT, RealServers.freshGroup(), WRITER, WRITER_PASSWORD);
-        registry.add("poa.kafka.bootstrap-servers", BROKER::bootstrapServers);
+        RealServers.ownBroker(registry, BROKER::bootstrapServers);
     }
 
     @Autowired

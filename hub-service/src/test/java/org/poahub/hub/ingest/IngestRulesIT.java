@@ -90,7 +90,7 @@ class IngestRulesIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.registerWithIngest(registry, PORT, RealServers.freshGroup(), WRITER, WRITER_PASSWORD);
-        registry.add("poa.kafka.bootstrap-servers", () -> broker().bootstrapServers());
+        RealServers.ownBroker(registry, () -> broker().bootstrapServers());
         registry.add("poa.ingest.poison-batch-attempts", () -> "2");
     }
 

@@ -45,7 +45,7 @@ final class IngestTestClient implements AutoCloseable {
     private final AvroWireDeserializer<ReportOutcome> outcomeReader;
     private KafkaProducer<String, byte[]> producer;
 
-    /** @param registryUrl the hub's registry; {@code userInfo} a user with role REGISTRY_WRITER */
+    /** @param registryUrl the hub's registry; {@code userInfo} a user with role ESQUEMAS */
     IngestTestClient(String bootstrapServers, String registryUrl, String userInfo) {
         this.bootstrapServers = bootstrapServers;
         this.registry = new RestSchemaRegistryClient(RegistryClientConfig.of(registryUrl, userInfo));
@@ -124,8 +124,9 @@ final class IngestTestClient implements AutoCloseable {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+            Map<String, Object> config = new java.util.HashMap<>(TestKafka.clientProperties(bootstrapServers));
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }

@@ -52,7 +52,8 @@ final class TestHub implements AutoCloseable {
         properties.put("poa.ingest.poll-timeout-ms", "200");
         properties.put("poa.security.users[0].name", WRITER);
         properties.put("poa.security.users[0].password", "{noop}" + writerPassword);
-        properties.put("poa.security.users[0].roles[0]", "REGISTRY_WRITER");
+        properties.put("poa.security.users[0].roles[0]", "ESQUEMAS");
+        properties.put("poa.security.allow-plain-text-passwords", "true");
         properties.put("poa.registry.username", WRITER);
         properties.put("poa.registry.password", writerPassword);
         properties.putAll(extra);

@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -63,11 +62,16 @@ class ReadApiAndMetricsIT {
     private static final String GROUP = "poa-hub-ops-" + UUID.randomUUID();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String CREDENTIALS = RealServers.USER + ":" + RealServers.PASSWORD;
+    /** Metrics are for ADMIN only. */
+    private static final String ADMIN = "ti:" + WRITER_PASSWORD;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.registerWithIngest(registry, PORT, GROUP, WRITER, WRITER_PASSWORD);
         registry.add("poa.metrics.lag-refresh", () -> "500ms");
+        registry.add("poa.security.users[2].name", () -> "ti");
+        registry.add("poa.security.users[2].password", () -> "{noop}" + WRITER_PASSWORD);
+        registry.add("poa.security.users[2].roles[0]", () -> "ADMIN");
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -84,7 +88,7 @@ class ReadApiAndMetricsIT {
 
     @BeforeAll
     void sendReports() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+        producer = new KafkaProducer<>(TestKafka.adminClientProperties(),
                 new StringSerializer(), new ByteArraySerializer());
         // A generous request timeout: the first registrations hit a cold hub on a shared, busy build machine.
         serializer = new AvroWireSerializer<>(new RestSchemaRegistryClient(new RegistryClientConfig(
@@ -235,7 +239,7 @@ class ReadApiAndMetricsIT {
     @Test
     void prometheusShowsTheIngestCountersLatencyBatchSizesRouteMetricsAndConsumerLag() {
         // Metrics are recorded just after the offset commit, a moment after the rows are visible: wait for all 7 records.
-        String metrics = await().atMost(WAIT).until(() -> get("/actuator/prometheus", CREDENTIALS).body(),
+        String metrics = await().atMost(WAIT).until(() -> get("/actuator/prometheus", ADMIN).body(),
                 body -> Double.valueOf(7.0).equals(value(body, "poa_ingest_batch_size_records_sum", Map.of()))
                         && value(body, "poa_ingest_consumer_lag_records", Map.of("topic", "poa.bo-h.progress", "group", GROUP)) != null);
 
@@ -253,7 +257,7 @@ class ReadApiAndMetricsIT {
         assertThat(metrics).contains("poa_ingest_latency_seconds_bucket{");
         assertThat(value(metrics, "poa_ingest_batch_size_records_sum", Map.of())).isEqualTo(7.0);
         assertThat(value(metrics, "poa_camel_route_exchanges_seconds_count", Map.of("route", "ingest-reports", "outcome", "success"))).isPositive();
-        await().atMost(WAIT).until(() -> value(get("/actuator/prometheus", CREDENTIALS).body(),
+        await().atMost(WAIT).until(() -> value(get("/actuator/prometheus", ADMIN).body(),
                 "poa_ingest_consumer_lag_records", Map.of("topic", "poa.bo-h.progress")), lag -> lag != null && lag == 0.0);
     }
 

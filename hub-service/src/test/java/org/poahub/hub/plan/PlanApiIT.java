@@ -24,6 +24,7 @@ import org.poahub.hub.RealServers;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.SchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
+import org.poahub.contract.RegionAcls;
 import org.poahub.testkit.TestKafka;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,8 +48,9 @@ class PlanApiIT {
         RealServers.register(registry);
         registry.add("poa.security.users[1].name", () -> "agente");
         registry.add("poa.security.users[1].password", () -> "{noop}" + AGENT_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "AGENT");
+        registry.add("poa.security.users[1].roles[0]", () -> "AGENTE");
         registry.add("poa.plan.topic", () -> TOPIC);
+        TestKafka.grant(RegionAcls.forHub(TestKafka.HUB_USER, List.of(), TestKafka.HUB_GROUP, TOPIC));
     }
 
     @LocalServerPort
@@ -64,7 +66,8 @@ class PlanApiIT {
     void uploadReadAndDistribute() throws Exception {
         byte[] senavex = ShippedPlans.bytes(ShippedPlans.SENAVEX_XLSX);
 
-        assertThat(upload(senavex, "poa.xlsx", null, null).statusCode()).isEqualTo(401);
+        // anonymous: refused by the CSRF check before the login check (docs/security.md)
+        assertThat(upload(senavex, "poa.xlsx", null, null).statusCode()).isEqualTo(403);
         assertThat(upload(senavex, "poa.xlsx", null, "agente:" + AGENT_PASSWORD).statusCode()).isEqualTo(403);
 
         String bad = new String(ShippedPlans.bytes(ShippedPlans.SENAVEX_CSV), StandardCharsets.UTF_8)

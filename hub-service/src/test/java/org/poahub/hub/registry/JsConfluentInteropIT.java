@@ -57,7 +57,7 @@ class JsConfluentInteropIT {
         RealServers.register(registry);
         registry.add("poa.security.users[1].name", () -> WRITER);
         registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
+        registry.add("poa.security.users[1].roles[0]", () -> "ESQUEMAS");
     }
 
     @LocalServerPort
@@ -85,14 +85,14 @@ class JsConfluentInteropIT {
 
         int id = result.path("schemaId").asInt();
         assertThat(result.path("wireSchemaId").asInt()).isEqualTo(id);
-        RegistryHttp registry = new RegistryHttp(registryUrl(), RealServers.USER, RealServers.PASSWORD);
+        RegistryHttp registry = new RegistryHttp(registryUrl(), WRITER, WRITER_PASSWORD);
         assertThat(registry.get("/subjects/" + topic + "-value/versions/latest").json().path("id").asInt()).isEqualTo(id);
 
         List<ConsumerRecord<byte[], byte[]>> records = TestKafka.readAll(topic);
         assertThat(records).hasSize(1);
         ProgressReport report;
         try (AvroWireDeserializer<ProgressReport> deserializer = new AvroWireDeserializer<>()) {
-            deserializer.configure(serdeProps(RealServers.USER, RealServers.PASSWORD), false);
+            deserializer.configure(serdeProps(WRITER, WRITER_PASSWORD), false);
             report = deserializer.deserialize(topic, records.get(0).value());
         }
 
@@ -138,7 +138,7 @@ class JsConfluentInteropIT {
                 .build();
         Map<String, Object> producerProps = new HashMap<>(serdeProps(WRITER, WRITER_PASSWORD));
         producerProps.put(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true");
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        producerProps.putAll(TestKafka.adminClientProperties());
         AvroWireSerializer<ExpenditureReport> serializer = new AvroWireSerializer<>();
         serializer.configure(producerProps, false);
         try (KafkaProducer<String, ExpenditureReport> producer =
@@ -148,7 +148,7 @@ class JsConfluentInteropIT {
 
         JsonNode result = node("consume-expenditure", Map.of("TOPIC", topic));
 
-        RegistryHttp registry = new RegistryHttp(registryUrl(), RealServers.USER, RealServers.PASSWORD);
+        RegistryHttp registry = new RegistryHttp(registryUrl(), WRITER, WRITER_PASSWORD);
         assertThat(result.path("wireSchemaId").asInt())
                 .isEqualTo(registry.get("/subjects/" + topic + "-value/versions/latest").json().path("id").asInt());
         JsonNode read = result.path("record");
@@ -188,6 +188,8 @@ class JsConfluentInteropIT {
         env.put("REGISTRY_USER", WRITER);
         env.put("REGISTRY_PASSWORD", WRITER_PASSWORD);
         env.put("KAFKA_BOOTSTRAP", TestKafka.bootstrapServers());
+        env.put("KAFKA_USER", TestKafka.broker().security().adminUser());
+        env.put("KAFKA_PASSWORD", TestKafka.broker().security().adminPassword());
         String output = run(List.of("node", "interop.js", command), env, 120);
         String result = output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new AssertionError("interop.js printed no RESULT line:\n" + output));

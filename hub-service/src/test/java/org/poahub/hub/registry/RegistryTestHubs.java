@@ -34,15 +34,16 @@ final class RegistryTestHubs implements AutoCloseable {
         properties.put("spring.datasource.url", db.jdbcUrl());
         properties.put("spring.datasource.username", db.user());
         properties.put("spring.datasource.password", db.password());
-        properties.put("poa.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        properties.putAll(TestKafka.hubSettings());
         properties.put("server.port", "0");
         properties.put("poa.ingest.enabled", "false"); // these hubs share the test broker with IngestIT
         properties.put("poa.security.users[0].name", WRITER);
         properties.put("poa.security.users[0].password", "{noop}" + writerPassword);
-        properties.put("poa.security.users[0].roles[0]", "REGISTRY_WRITER");
+        properties.put("poa.security.users[0].roles[0]", "ESQUEMAS");
+        properties.put("poa.security.allow-plain-text-passwords", "true");
         properties.put("poa.security.users[1].name", agent);
         properties.put("poa.security.users[1].password", "{noop}" + agentPassword);
-        properties.put("poa.security.users[1].roles[0]", "AGENT");
+        properties.put("poa.security.users[1].roles[0]", "AGENTE");
         properties.putAll(extra);
         // Command-line arguments, because default properties would lose to application.yml.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -19,13 +19,18 @@ class SchemaRegistryIT {
 
     static final String WRITER = "registry-writer";
     static final String WRITER_PASSWORD = UUID.randomUUID().toString();
+    /** An agent's account: reads the registry, never writes. */
+    static final String READER = "agente-lector";
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
         registry.add("poa.security.users[1].name", () -> WRITER);
         registry.add("poa.security.users[1].password", () -> "{noop}" + WRITER_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "REGISTRY_WRITER");
+        registry.add("poa.security.users[1].roles[0]", () -> "ESQUEMAS");
+        registry.add("poa.security.users[2].name", () -> READER);
+        registry.add("poa.security.users[2].password", () -> "{noop}" + WRITER_PASSWORD);
+        registry.add("poa.security.users[2].roles[0]", () -> "AGENTE");
     }
 
     static final String V1 = record("""
@@ -54,7 +59,7 @@ class SchemaRegistryIT {
     @BeforeEach
     void clients() {
         writer = new RegistryHttp("http://localhost:" + port, WRITER, WRITER_PASSWORD);
-        reader = writer.as(RealServers.USER, RealServers.PASSWORD);
+        reader = writer.as(READER, WRITER_PASSWORD);
         subject = "test-" + UUID.randomUUID() + "-value";
     }
 
@@ -244,7 +249,10 @@ class SchemaRegistryIT {
     void readingNeedsCredentialsAndWritingAWriterRole() {
         RegistryHttp anonymous = writer.as(null, null);
         assertThat(anonymous.get("/subjects").status()).isEqualTo(401);
-        assertThat(anonymous.post("/subjects/" + subject + "/versions", schemaRequest(V1)).status()).isEqualTo(401);
+        // An anonymous write meets the CSRF check of the browser chain first (docs/security.md): refused all the same.
+        assertThat(anonymous.post("/subjects/" + subject + "/versions", schemaRequest(V1)).status()).isEqualTo(403);
+        assertThat(writer.as(RealServers.USER, RealServers.PASSWORD).get("/subjects").status())
+                .as("staff do not read the registry").isEqualTo(403);
         assertThat(writer.as(WRITER, "wrong").get("/subjects").status()).isEqualTo(401);
 
         assertThat(reader.post("/subjects/" + subject + "/versions", schemaRequest(V1)).status()).isEqualTo(403);

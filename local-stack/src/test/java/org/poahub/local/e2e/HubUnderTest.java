@@ -79,7 +79,8 @@ final class HubUnderTest implements AutoCloseable {
             settings.put("poa.security.users[0].roles[0]", "ADMIN");
             settings.put("poa.security.users[1].name", AGENT_USER);
             settings.put("poa.security.users[1].password", "{noop}" + AGENT_PASSWORD);
-            settings.put("poa.security.users[1].roles[0]", "AGENT");
+            settings.put("poa.security.users[1].roles[0]", "AGENTE");
+            settings.put("poa.security.allow-plain-text-passwords", true);
             settings.put("poa.registry.username", ADMIN);
             settings.put("poa.registry.password", ADMIN_PASSWORD);
             List<String> args = new ArrayList<>();

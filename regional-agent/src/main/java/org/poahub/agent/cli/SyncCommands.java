@@ -58,8 +58,9 @@ final class SyncCommands {
         @Override
         public Integer call() throws InterruptedException {
             AgentContext ctx = AgentContext.open(root.configFile());
-            Forwarder forwarder = new Forwarder(ctx.config(), ctx.store());
-            ReceiptListener receipts = new ReceiptListener(ctx.config(), ctx.store());
+            CredentialNotices notices = new CredentialNotices(System.out);
+            Forwarder forwarder = new Forwarder(ctx.config(), ctx.store()).onCredentialProblem(notices);
+            ReceiptListener receipts = new ReceiptListener(ctx.config(), ctx.store()).onCredentialProblem(notices);
             DropFolderWatcher watcher = new DropFolderWatcher(ctx.config().dropFolder(),
                     new ReportImporter(ctx.store(), ctx.factory(), ctx.validator()), message -> {
                         System.out.println(message);

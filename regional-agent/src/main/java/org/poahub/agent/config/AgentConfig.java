@@ -15,13 +15,20 @@ import org.poahub.plan.RegionCatalogue;
 /**
  * The agent's settings, read from a properties file (see {@code deploy/systemd/poa-agent.properties.example}).
  * Every key under {@code kafka.} is passed to the Kafka clients as is (SASL/TLS settings), after the agent's own
- * producer settings, so an operator can tune them.
+ * producer settings, so an operator can tune them; except {@code kafka.user} and {@code kafka.password}, the agent's
+ * SCRAM login (the agent then uses SASL_SSL with SCRAM-SHA-512 unless {@code kafka.security.protocol} says otherwise).
+ * A relative {@code kafka.ssl.truststore.location} is resolved against the configuration file's folder.
+ *
+ * @param kafkaUser     the agent's Kafka user (empty: none configured, or only in {@code kafka.sasl.jaas.config})
+ * @param kafkaPassword its password
  */
 public record AgentConfig(
         String region,
         String agentId,
         String bootstrapServers,
         Properties kafka,
+        String kafkaUser,
+        String kafkaPassword,
         String registryUrl,
         String registryUser,
         String registryPassword,
@@ -62,9 +69,20 @@ public record AgentConfig(
         String bootstrap = required(p, "kafka.bootstrap.servers", "kafka.bootstrap.servers=hub.example.org:9092");
         Properties kafka = new Properties();
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("kafka.")) {
+            if (key.startsWith("kafka.") && !LOGIN_KEYS.contains(key)) {
                 kafka.setProperty(key.substring("kafka.".length()), p.getProperty(key).strip());
             }
+        }
+        String truststore = kafka.getProperty(TRUSTSTORE_LOCATION);
+        if (truststore != null && !truststore.isEmpty()) {
+            kafka.setProperty(TRUSTSTORE_LOCATION, base.resolve(truststore).normalize().toString());
+        }
+        String kafkaUser = p.getProperty("kafka.user", "").strip();
+        String kafkaPassword = p.getProperty("kafka.password", "").strip();
+        if (kafkaUser.isEmpty() != kafkaPassword.isEmpty()) {
+            throw new ConfigException("Para conectarse con usuario al servidor Kafka se necesitan 'kafka.user' y "
+                    + "'kafka.password' (falta " + (kafkaUser.isEmpty() ? "'kafka.user'" : "'kafka.password'")
+                    + "). Ejemplo: kafka.user=" + agentId);
         }
         String registryUrl = required(p, "registry.url", "registry.url=https://hub.example.org/registry");
         if (!registryUrl.startsWith("http://") && !registryUrl.startsWith("https://")) {
@@ -87,14 +105,37 @@ public record AgentConfig(
             default -> throw new ConfigException("El valor de 'rules.unbudgeted-object' (" + unbudgeted
                     + ") debe ser WARNING o ERROR. Ejemplo: rules.unbudgeted-object=WARNING");
         };
-        return new AgentConfig(region, agentId, bootstrap, kafka, registryUrl,
+        return new AgentConfig(region, agentId, bootstrap, kafka, kafkaUser, kafkaPassword, registryUrl,
                 p.getProperty("registry.user", "").strip(), p.getProperty("registry.password", "").strip(), dataDir,
                 dropFolder, fiscalYear, pageSize, initial, max, severity);
+    }
+
+    /**
+     * The Kafka user the agent logs in as, for messages: {@code kafka.user}, else the {@code username} of a
+     * {@code kafka.sasl.jaas.config}; empty when it connects without a user.
+     */
+    public String effectiveKafkaUser() {
+        if (!kafkaUser.isEmpty()) {
+            return kafkaUser;
+        }
+        java.util.regex.Matcher m = JAAS_USER.matcher(kafka.getProperty("sasl.jaas.config", ""));
+        return m.find() ? m.group(1) : "";
+    }
+
+    @Override
+    public String toString() {
+        return "AgentConfig[region=" + region + ", agentId=" + agentId + ", bootstrapServers=" + bootstrapServers
+                + ", kafkaUser=" + kafkaUser + ", registryUrl=" + registryUrl + ", registryUser=" + registryUser
+                + ", passwords hidden, dataDir=" + dataDir + "]";
     }
 
     public Path database() {
         return dataDir.resolve("agente.db");
     }
+
+    private static final java.util.Set<String> LOGIN_KEYS = java.util.Set.of("kafka.user", "kafka.password");
+    private static final String TRUSTSTORE_LOCATION = "ssl.truststore.location";
+    private static final java.util.regex.Pattern JAAS_USER = java.util.regex.Pattern.compile("username=\"([^\"]*)\"");
 
     private static String required(Properties p, String key, String example) {
         String value = p.getProperty(key);

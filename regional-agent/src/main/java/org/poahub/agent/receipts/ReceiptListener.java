@@ -36,6 +36,7 @@ public final class ReceiptListener implements AutoCloseable {
     private final Backoff backoff;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, SpecificRecord> consumer;
+    private volatile java.util.function.Consumer<String> notices = message -> { };
 
     public ReceiptListener(AgentConfig config, AgentStore store) {
         this.config = config;
@@ -46,6 +47,12 @@ public final class ReceiptListener implements AutoCloseable {
     /** {@code poa-agent-<agent id>-acuses}: inside the group prefix the broker allows the agent ({@link RegionAcls}). */
     public static String groupId(AgentConfig config) {
         return RegionAcls.agentReceiptsGroup(config.agentId());
+    }
+
+    /** Where a refused credential is also shown (the console of {@code ejecutar}); by default only the log. */
+    public ReceiptListener onCredentialProblem(java.util.function.Consumer<String> notices) {
+        this.notices = notices;
+        return this;
     }
 
     public void run() {
@@ -60,10 +67,17 @@ public final class ReceiptListener implements AutoCloseable {
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                String message = SyncErrors.describe(e);
-                log.warn("receipts failed, backing off: {}", message);
-                store.recordError(message);
-                sleep(backoff.next());
+                SyncErrors.Problem problem = SyncErrors.problem(e, config);
+                store.recordError(problem.message());
+                if (problem.credentials()) {
+                    log.warn("credentials refused, retrying in {} s: {}", config.backoffMax().toSeconds(),
+                            problem.message());
+                    notices.accept(problem.message());
+                    sleep(config.backoffMax());
+                } else {
+                    log.warn("receipts failed, backing off: {}", problem.message());
+                    sleep(backoff.next());
+                }
             } finally {
                 consumer = null;
             }

@@ -39,6 +39,7 @@ public final class Forwarder implements AutoCloseable {
     private final Object wakeup = new Object();
     private volatile boolean running = true;
     private Producer<String, SpecificRecordBase> producer;
+    private volatile java.util.function.Consumer<String> notices = message -> { };
 
     public Forwarder(AgentConfig config, AgentStore store) {
         this(config, store, () -> newProducer(config));
@@ -86,7 +87,7 @@ public final class Forwarder implements AutoCloseable {
                     return sent;
                 }
             } catch (RuntimeException e) {
-                progress.error(SyncErrors.describe(e));
+                progress.error(SyncErrors.describe(e, config));
                 failed(e);
             }
         }
@@ -142,11 +143,24 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private void failed(RuntimeException e) {
-        String message = SyncErrors.describe(e);
-        log.warn("sync failed, backing off: {}", message);
-        store.recordError(message);
+        SyncErrors.Problem problem = SyncErrors.problem(e, config);
+        store.recordError(problem.message());
         dropProducer();
-        pause(backoff.next());
+        if (problem.credentials()) {
+            // A person must act (here or at the hub): keep every report and retry slowly, at the longest wait.
+            log.warn("credentials refused, retrying in {} s: {}", config.backoffMax().toSeconds(), problem.message());
+            notices.accept(problem.message());
+            pause(config.backoffMax());
+        } else {
+            log.warn("sync failed, backing off: {}", problem.message());
+            pause(backoff.next());
+        }
+    }
+
+    /** Where a refused credential is also shown (the console of {@code ejecutar}); by default only the log. */
+    public Forwarder onCredentialProblem(java.util.function.Consumer<String> notices) {
+        this.notices = notices;
+        return this;
     }
 
     private void dropProducer() {

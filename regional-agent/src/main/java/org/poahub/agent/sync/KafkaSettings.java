@@ -7,6 +7,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.poahub.agent.config.AgentConfig;
+import org.poahub.contract.BrokerAccounts;
 import org.poahub.registry.SerdeConfig;
 
 /** Kafka client and serde settings derived from the agent configuration. */
@@ -72,8 +73,15 @@ public final class KafkaSettings {
         return p;
     }
 
+    /**
+     * The agent's SCRAM login when {@code kafka.user} is set (SASL_SSL unless the operator's
+     * {@code kafka.security.protocol} says otherwise), then the operator's {@code kafka.*} settings.
+     */
     private static Map<String, Object> operator(AgentConfig config) {
         Map<String, Object> p = new HashMap<>();
+        if (!config.kafkaUser().isEmpty()) {
+            p.putAll(BrokerAccounts.login("SASL_SSL", config.kafkaUser(), config.kafkaPassword()));
+        }
         Properties kafka = config.kafka();
         for (String key : kafka.stringPropertyNames()) {
             if (!key.equals(SerdeConfig.AUTO_REGISTER_SCHEMAS) && !key.equals(SerdeConfig.USE_LATEST_VERSION)) {

@@ -44,7 +44,9 @@ public class SyncProgress {
 
     public void error(String message) {
         if (out != null) {
-            out.println("Sin conexión, se reintentará: " + message);
+            // The message says what happened and that it will be retried (SyncErrors); a refused credential is not
+            // a lost connection.
+            out.println(message);
         }
     }
 

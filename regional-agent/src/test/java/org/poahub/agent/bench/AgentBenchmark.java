@@ -118,7 +118,8 @@ public final class AgentBenchmark {
         AgentITSupport.createTopics(bootstrap, "BO-N");
         try (TestRegistryServer registry = new TestRegistryServer()) {
             AgentITSupport.registerSchemas(registry, "BO-N");
-            BacklogDrain.Result r = BacklogDrain.run(dir, "BO-N", bootstrap, registry.url(), 100_000);
+            BacklogDrain.Result r = BacklogDrain.run(dir, TestKafka.agent("BO-N", "agente-bo-n"), registry.url(),
+                    100_000);
             System.out.printf("drain of a 100,000 backlog (sincronizar, %s): exit %d, %.1f s (%.0f reports/s), "
                     + "max RSS %d MB, heap in use per progress line: min %d MB, max %d MB over %d samples%n",
                     String.join(" ", AgentProcess.JVM_DEFAULTS), r.exitCode(), r.seconds(), r.reports() / r.seconds(),

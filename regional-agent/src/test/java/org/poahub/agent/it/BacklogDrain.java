@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import org.poahub.testkit.AgentAccount;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,9 +30,11 @@ public final class BacklogDrain {
     private BacklogDrain() {
     }
 
-    public static Result run(Path dir, String region, String bootstrap, String registryUrl, int reports)
+    /** @param account the agent's Kafka account (its TLS listener, user, CA) from {@code TestKafka.agent} */
+    public static Result run(Path dir, AgentAccount account, String registryUrl, int reports)
             throws IOException, InterruptedException {
-        AgentProcess agent = new AgentProcess(dir, region, bootstrap, registryUrl, new Properties());
+        AgentProcess agent = new AgentProcess(dir, account.region(), account.bootstrapServers(), registryUrl,
+                account.agentConfig());
         AgentProcess.Output simulated = agent.run("simular", "--cantidad", Integer.toString(reports), "--invalidos",
                 "0");
         if (simulated.exitCode() != 0) {

@@ -20,11 +20,11 @@ class BacklogIT {
 
     @Test
     void hundredThousandReportsDrainWithAFlatHeap() throws Exception {
-        String bootstrap = TestKafka.bootstrapServers();
-        AgentITSupport.createTopics(bootstrap, REGION);
+        AgentITSupport.createTopics(TestKafka.bootstrapServers(), REGION);
         try (TestRegistryServer registry = new TestRegistryServer()) {
             AgentITSupport.registerSchemas(registry, REGION);
-            BacklogDrain.Result result = BacklogDrain.run(dir, REGION, bootstrap, registry.url(), 100_000);
+            BacklogDrain.Result result = BacklogDrain.run(dir, TestKafka.agent(REGION, "agente-bo-o"), registry.url(),
+                    100_000);
 
             assertThat(result.exitCode()).isZero();
             assertThat(AgentITSupport.countByState(dir.resolve("datos/agente.db"))).containsEntry("ENVIADO", 100_000L)

@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -24,6 +22,7 @@ import org.poahub.contract.PlanTargetKind;
 import org.poahub.contract.Topics;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.SerdeConfig;
+import org.poahub.testkit.AgentAccount;
 import org.poahub.testkit.TestKafka;
 
 /**
@@ -44,8 +43,9 @@ class PlanUpdateIT {
         AgentITSupport.createTopics(bootstrap, REGION);
         try (TestRegistryServer registry = new TestRegistryServer()) {
             AgentITSupport.registerSchemas(registry, REGION);
-            AgentProcess agent = new AgentProcess(dir.resolve("agente"), REGION, bootstrap, registry.url(),
-                    new Properties());
+            AgentAccount account = TestKafka.agent(REGION, "agente-bo-c");
+            AgentProcess agent = new AgentProcess(dir.resolve("agente"), REGION, account.bootstrapServers(),
+                    registry.url(), account.agentConfig());
             String[] unknownOperation = {"avance", "--operacion", "99.01.01", "--desde", "2020-03-01", "--hasta",
                     "2020-03-31", "--valor", "1", "--responsable", "Ana Quispe"};
             AgentProcess.Output refused = agent.run(unknownOperation);
@@ -81,7 +81,7 @@ class PlanUpdateIT {
                 .setFundingColumns(List.of("Columna 1", "Columna 2")).setActions(List.of()).setOperations(List.of(operation))
                 .setExpenditureGroups(List.of()).build();
         try (KafkaProducer<String, PlanSnapshot> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), serializer)) {
+                TestKafka.clientProperties(bootstrap), new StringSerializer(), serializer)) {
             producer.send(new ProducerRecord<>(Topics.PLAN, REGION, snapshot));
             producer.flush();
         }

@@ -25,6 +25,8 @@ public final class TestRegistryServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final InMemorySchemaRegistryClient schemas = new InMemorySchemaRegistryClient();
     private final HttpServer server;
+    private volatile String login;
+    private volatile boolean mayRead = true;
 
     public TestRegistryServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,8 +42,29 @@ public final class TestRegistryServer implements AutoCloseable {
         return schemas.register(subject, schema);
     }
 
+    /**
+     * From now on every request needs HTTP Basic credentials: a wrong user or password gets 401, the right ones
+     * 200 if {@code mayRead}, else 403 (as the hub answers an account without the agent role).
+     */
+    public TestRegistryServer requireLogin(String user, String password, boolean mayRead) {
+        this.login = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        this.mayRead = mayRead;
+        return this;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (login != null) {
+                if (!login.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    send(exchange, 401, JSON.createObjectNode().put("error_code", 401).put("message", "Unauthorized"));
+                    return;
+                }
+                if (!mayRead) {
+                    send(exchange, 403, JSON.createObjectNode().put("error_code", 403).put("message", "Forbidden"));
+                    return;
+                }
+            }
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
             String[] parts = path.split("/");
