@@ -21,6 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.poahub.hub.kafka.KafkaProperties;
+import org.poahub.hub.security.Roles;
+import org.poahub.hub.security.SecurityProperties;
 
 /**
  * Every environment variable the Deployment gives the hub (its own {@code env}, and the keys of the ConfigMaps it
@@ -54,15 +56,30 @@ class ManifestEnvironmentTest {
     }
 
     @Test
-    void theKafkaClientSettingsAreKafkaClientConfigurationKeys() {
+    void theHubLogsInToKafkaWithScramOverTlsTrustingTheMountedClusterCa() {
         KafkaProperties kafka = HubConfiguration.bind(environment(true)).get(KafkaProperties.class);
         Set<String> known = new TreeSet<>(ProducerConfig.configNames());
         known.addAll(ConsumerConfig.configNames());
         known.addAll(AdminClientConfig.configNames());
+        Container hub = HubManifests.hubContainer(manifests.hubDeployment());
 
-        assertThat(kafka.client()).containsOnlyKeys("security.protocol", "sasl.mechanism", "sasl.jaas.config",
-                "ssl.truststore.type", "ssl.truststore.location");
-        assertThat(known).containsAll(kafka.client().keySet());
+        assertThat(known).containsAll(kafka.clientProperties().keySet());
+        assertThat(kafka.clientProperties()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("ssl.truststore.type", "PEM")
+                .containsKey("sasl.jaas.config");
+        assertThat(hub.getVolumeMounts()).anySatisfy(mount ->
+                assertThat(kafka.truststoreLocation()).startsWith(mount.getMountPath() + "/"));
+    }
+
+    @Test
+    void theAccountsItEnsuresHaveRolesTheHubKnows() {
+        SecurityProperties security = HubConfiguration.bind(environment(true)).get(SecurityProperties.class);
+
+        assertThat(security.users()).isNotEmpty().allSatisfy(user ->
+                assertThat(Roles.ALL).as(user.name()).containsAll(user.roles()));
+        assertThat(security.users()).extracting(SecurityProperties.User::name)
+                .contains(manifests.hubConfig(true).get("POA_REGISTRY_USER"));
+        assertThat(security.initialAdmin().name()).isNotBlank();
     }
 
     @Test

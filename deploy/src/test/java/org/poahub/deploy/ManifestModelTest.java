@@ -197,8 +197,11 @@ class ManifestModelTest {
                 .filter(l -> l.getType().toValue().equals("internal")).findFirst().orElseThrow();
         assertThat(manifests.hubConfig(true).get("POA_KAFKA_BOOTSTRAP_SERVERS"))
                 .isEqualTo(kafka.getMetadata().getName() + "-kafka-bootstrap:" + internal.getPort());
-        assertThat(manifests.hubConfig(true)).containsEntry("POA_KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL")
-                .containsEntry("POA_KAFKA_CLIENT_SASL_MECHANISM", "SCRAM-SHA-512");
+        assertThat(manifests.hubConfig(true)).containsEntry("POA_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                .containsEntry("POA_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                .containsEntry("POA_KAFKA_USERNAME", StrimziManifests.HUB_USER);
+        assertThat(manifests.base(KafkaUser.class)).extracting(u -> u.getMetadata().getName())
+                .contains(StrimziManifests.HUB_USER);
     }
 
     @Test
