@@ -38,6 +38,21 @@ class HubHealthIT {
     }
 
     @Test
+    void theKubernetesProbesArePublicLivenessIsTheHubsOwnStateAndReadinessAddsTheDatabase() throws Exception {
+        HttpResponse<String> liveness = get("/actuator/health/liveness", null);
+        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        JsonNode live = new ObjectMapper().readTree(liveness.body());
+        JsonNode ready = new ObjectMapper().readTree(readiness.body());
+        assertThat(live.path("status").asString()).isEqualTo("UP");
+        assertThat(live.path("components").propertyNames()).containsExactly("livenessState");
+        assertThat(ready.path("status").asString()).isEqualTo("UP");
+        assertThat(ready.path("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "db");
+    }
+
+    @Test
     void everyOtherEndpointNeedsCredentials() throws Exception {
         assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/metrics", "wrong:password").statusCode()).isEqualTo(401);
