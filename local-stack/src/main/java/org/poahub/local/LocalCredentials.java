@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -76,7 +75,7 @@ final class LocalCredentials {
                 try (Writer out = Files.newBufferedWriter(file)) {
                     passwords.store(out, "poa-hub local stack: HTTP Basic users (generated; delete to regenerate)");
                 }
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                OwnerOnly.restrict(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + file + ": " + e.getMessage(), e);

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -79,7 +78,8 @@ final class SimulatedAgent {
             Files.createDirectories(dir);
             Path tmp = dir.resolve("poa-agent.properties.tmp");
             Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(tmp);
+            OwnerOnly.restrict(tmp);
             try (Writer out = Files.newBufferedWriter(tmp)) {
                 p.store(out, "Simulated agent of the local stack (written at every start)");
             }
