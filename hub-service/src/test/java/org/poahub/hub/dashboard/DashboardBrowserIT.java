@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.WebElement;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
@@ -47,7 +53,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The dashboard in a real headless Chromium against a real hub (real PostgreSQL and Kafka, SENAVEX 2020 plan, reports
  * of two regions for February to April ingested through Kafka): it loads, its charts are drawn with the hub's
- * figures, the drill-down opens, the "as of" date defaults to the latest reported period, the Excel link downloads.
+ * figures, the drill-down opens, the "as of" date defaults to the latest reported period, the Excel and quarterly report
+ * links download (the PDF read back with PDFBox).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @DirtiesContext
@@ -185,23 +192,49 @@ class DashboardBrowserIT {
     void theExcelLinkDownloadsTheConsolidatedWorkbook() {
         await().atMost(WAIT).until(() -> !"#".equals(browser.driver().findElement(By.id("descargar")).getDomAttribute("href")));
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> download = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeAsyncScript("""
-                        const done = arguments[arguments.length - 1];
-                        fetch(document.getElementById('descargar').href, {credentials: 'same-origin'})
-                          .then(async r => {
-                            const bytes = new Uint8Array(await r.arrayBuffer());
-                            done({status: r.status, type: r.headers.get('Content-Type'),
-                                  disposition: r.headers.get('Content-Disposition'),
-                                  size: bytes.length, magic: String.fromCharCode(bytes[0], bytes[1])});
-                          })
-                          .catch(e => done({error: String(e)}));""");
+        Map<String, Object> download = download("descargar");
 
-        assertThat(download).containsEntry("status", 200L).containsEntry("magic", "PK");
+        assertThat(download).containsEntry("status", 200L);
+        assertThat(Base64.getDecoder().decode((String) download.get("body"))).startsWith((byte) 'P', (byte) 'K');
         assertThat((String) download.get("type")).startsWith("application/vnd.openxmlformats");
         assertThat((String) download.get("disposition")).contains("poa-2020-consolidado-2020-04-15.xlsx");
-        assertThat(((Number) download.get("size")).longValue()).isGreaterThan(1000);
+    }
+
+    @Test
+    void theQuarterlyReportLinkDownloadsAPdfWithTheFiguresAndTheSignatureBlock() throws Exception {
+        await().atMost(WAIT).until(() -> !"#".equals(browser.driver().findElement(By.id("informe-pdf")).getDomAttribute("href")));
+        new Select(browser.driver().findElement(By.id("trimestre"))).selectByValue("2");
+
+        Map<String, Object> download = download("informe-pdf");
+
+        assertThat(download).containsEntry("status", 200L).containsEntry("type", "application/pdf");
+        assertThat((String) download.get("disposition")).contains("seguimiento-poa-2020-T2.pdf");
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(Base64.getDecoder().decode((String) download.get("body")))) {
+            text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        // 11.04.02 spent 3 × Bs 150,000.00 in February to April; nobody has signed the quarter yet
+        assertThat(text).contains("Informe de seguimiento y evaluación al POA 2020", "Trimestre 2, cifras al 2020-06-30",
+                "11.04.02", "450.000,00", "11.320.195,00", "Elaborado", "Revisado", "Aprobado", "(sin firma)");
+        Map<String, Object> workbook = download("informe-xlsx");
+        assertThat(workbook).containsEntry("status", 200L);
+        assertThat((String) workbook.get("disposition")).contains("seguimiento-poa-2020-T2.xlsx");
+    }
+
+    /** Fetches a link's target in the page, with the page's session, as a download would. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> download(String linkId) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href, {credentials: 'same-origin'})
+                  .then(async r => {
+                    const bytes = new Uint8Array(await r.arrayBuffer());
+                    let binary = '';
+                    bytes.forEach(b => { binary += String.fromCharCode(b); });
+                    done({status: r.status, type: r.headers.get('Content-Type'),
+                          disposition: r.headers.get('Content-Disposition'), body: btoa(binary)});
+                  })
+                  .catch(e => done({error: String(e)}));""", linkId);
     }
 
     // ---- reports ------------------------------------------------------------------------------------------------
