@@ -331,9 +331,11 @@ class ConsolidationWorkedExampleIT {
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badDate.body()).get("message").asString())
                 .isEqualTo("el parámetro 'asOf' debe ser una fecha AAAA-MM-DD (p. ej. 2020-06-30); se recibió '30-06-2020'");
-        HttpResponse<String> today = get("/api/consolidation/2020/summary");
-        assertThat(today.statusCode()).isEqualTo(200);
-        assertThat(LocalDate.parse(JSON.readTree(today.body()).get("asOf").asString())).isAfter(LocalDate.of(2020, 12, 31));
+        // without asOf: the end of the latest period reported in the year, not today
+        sendWorkedExample();
+        HttpResponse<String> latest = get("/api/consolidation/2020/summary");
+        assertThat(latest.statusCode()).isEqualTo(200);
+        assertThat(LocalDate.parse(JSON.readTree(latest.body()).get("asOf").asString())).isEqualTo(LocalDate.of(2020, 6, 30));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
