@@ -65,11 +65,16 @@ class DashboardBrowserIT {
     private static final String WRITER = "hub";
     private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** Pixels whose colour channels differ by more than this are "coloured" (series), not grey (axes, text). */
+    /**
+     * Coloured pixels (channels more than 60 apart: series, not the grey axes, grid and text) of a chart's canvas
+     * within margins (left, top, right, bottom) that leave out its legend and scale.
+     */
     private static final String COLOURED_PIXELS = """
             const canvas = document.querySelector(arguments[0] + ' canvas');
             if (!canvas) { return -1; }
-            const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            const [left, top, right, bottom] = [arguments[1], arguments[2], arguments[3], arguments[4]];
+            const px = canvas.getContext('2d').getImageData(left, top, canvas.width - left - right,
+                canvas.height - top - bottom).data;
             let n = 0;
             for (let i = 0; i < px.length; i += 4) {
               const max = Math.max(px[i], px[i + 1], px[i + 2]), min = Math.min(px[i], px[i + 1], px[i + 2]);
@@ -147,9 +152,10 @@ class DashboardBrowserIT {
         await().atMost(WAIT).until(() -> "2020".equals(browser.script(
                 "return document.getElementById('graficos').dataset.dibujado || null;")));
 
-        for (String chart : List.of("#grafico-curva", "#grafico-regionales", "#grafico-mapa")) {
-            assertThat(((Number) browser.script(COLOURED_PIXELS, chart)).intValue()).as(chart).isGreaterThan(500);
-        }
+        // inside the plot areas (graficos.js: grid margins; the map's colour scale is on its left)
+        assertThat(colouredPixels("#grafico-curva", 48, 24, 16, 56)).as("S-curve lines").isGreaterThan(100);
+        assertThat(colouredPixels("#grafico-regionales", 48, 24, 16, 72)).as("region bars").isGreaterThan(1000);
+        assertThat(colouredPixels("#grafico-mapa", 120, 0, 0, 0)).as("coloured departments").isGreaterThan(2000);
         // the S-curve: physical progress and spend through April (the last reported month), nothing after it
         @SuppressWarnings("unchecked")
         List<Object> physical = (List<Object>) browser.script("""
@@ -224,6 +230,10 @@ class DashboardBrowserIT {
         Map<String, Object> workbook = download("informe-xlsx");
         assertThat(workbook).containsEntry("status", 200L);
         assertThat((String) workbook.get("disposition")).contains("seguimiento-poa-2020-T2.xlsx");
+    }
+
+    private int colouredPixels(String chart, int left, int top, int right, int bottom) {
+        return ((Number) browser.script(COLOURED_PIXELS, chart, left, top, right, bottom)).intValue();
     }
 
     /** Fetches a link's target in the page, with the page's session, as a download would. */
