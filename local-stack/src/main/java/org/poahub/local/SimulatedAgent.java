@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.poahub.agent.cli.AgentContext;
 import org.poahub.agent.receipts.ReceiptListener;
+import org.poahub.agent.simulate.SimulatedYear;
 import org.poahub.agent.simulate.Simulator;
 import org.poahub.agent.sync.Forwarder;
 import org.poahub.testkit.KraftBroker;
@@ -38,6 +39,7 @@ final class SimulatedAgent {
     private final Path dir;
     private final Duration month;
     private final double invalidShare;
+    private final java.math.BigDecimal budgetShare;
     private AgentContext agent;
     private Forwarder forwarder;
     private ReceiptListener receipts;
@@ -45,11 +47,13 @@ final class SimulatedAgent {
     private Thread receiptsThread;
     private ScheduledExecutorService calendar;
 
-    SimulatedAgent(String region, Path dir, Duration month, double invalidShare) {
+    /** @param budgetShare the part of the plan's budget this office spends over the year (1 / simulated offices) */
+    SimulatedAgent(String region, Path dir, Duration month, double invalidShare, java.math.BigDecimal budgetShare) {
         this.region = region;
         this.dir = dir;
         this.month = month;
         this.invalidShare = invalidShare;
+        this.budgetShare = budgetShare;
     }
 
     /**
@@ -114,9 +118,12 @@ final class SimulatedAgent {
                 return;
             }
             writeLastMonth(next);
-            // Seeded by region and month: the same region gets the same simulated year on every machine.
+            // Seeded by region (the year's paces and spend) and month (dates, voucher numbers, invalid reports): the
+            // same region gets the same simulated year on every machine.
+            SimulatedYear year = SimulatedYear.of(agent.store().planOperations(FISCAL_YEAR), region.hashCode(),
+                    budgetShare);
             long saved = new Simulator(agent.store(), agent.factory(), region.hashCode() * 100L + next)
-                    .month(FISCAL_YEAR, next, invalidShare);
+                    .month(FISCAL_YEAR, next, invalidShare, year);
             log.info("Simulated agent {}: month {}/{} saved ({} reports), forwarding", region, next, FISCAL_YEAR, saved);
             forwarder.wakeUp();
         } catch (RuntimeException e) {

@@ -34,7 +34,10 @@ final class SimulatedAgents {
             Path dir = settings.home().resolve("agents").resolve(region);
             Path config = SimulatedAgent.writeConfig(dir, region, broker, credentials.secret("kafka." + user),
                     registryUrl, user, credentials.password(user));
-            SimulatedAgent agent = new SimulatedAgent(region, dir, settings.agentMonth(), settings.agentInvalidShare());
+            // each simulated office spends an equal part of the plan's budget, so the year ends near the plan
+            SimulatedAgent agent = new SimulatedAgent(region, dir, settings.agentMonth(), settings.agentInvalidShare(),
+                    java.math.BigDecimal.ONE.divide(java.math.BigDecimal.valueOf(settings.agentRegions().size()), 10,
+                            java.math.RoundingMode.HALF_UP));
             agent.start(config);
             running.add(agent);
         }

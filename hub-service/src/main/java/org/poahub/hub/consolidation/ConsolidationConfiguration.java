@@ -32,6 +32,6 @@ class ConsolidationConfiguration {
                                               ObjectOfExpenditureClassifier classifier,
                                               ConsolidationProperties properties) {
         return new ConsolidationService(plans, new ConsolidationRepository(jdbc),
-                new ConsolidationCalculator(regions, classifier, properties), Clock.system(AGENCY_ZONE));
+                new ConsolidationCalculator(regions, classifier, properties), regions, Clock.system(AGENCY_ZONE));
     }
 }

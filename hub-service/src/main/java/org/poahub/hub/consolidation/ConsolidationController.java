@@ -28,8 +28,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * The consolidated figures of a fiscal year (docs/consolidation.md): national summary, objective → action →
  * operation drill-down with the regions, expenditure by object group and funding column, alerts. Every figure is
- * computed as of {@code asOf} (ISO date, default today in La Paz), since planned progress depends on it. A REGIONAL
- * caller gets the figures of its own region's reports only ({@link RegionScope}).
+ * computed as of {@code asOf} (ISO date; default the end of the latest period reported in the year), since planned
+ * progress depends on it. The monthly S-curve and the per-region figures are read off the same calculation. A
+ * REGIONAL caller gets the figures of its own region's reports only ({@link RegionScope}).
  */
 @RestController
 @RequestMapping("/api/consolidation/{year}")
@@ -119,6 +120,22 @@ class ConsolidationController {
             Authentication caller) {
         Consolidation c = figures(year, asOf, caller).figures();
         return new Alerts(year, c.planVersion(), c.asOf(), c.alerts().size(), c.alerts());
+    }
+
+    /** The S-curve: planned and physical progress and financial execution at each month end of the year. */
+    @GetMapping("/monthly")
+    MonthlyCurve monthly(@PathVariable int year, Authentication caller) {
+        return consolidation.monthly(year, RegionScope.regionOf(caller).orElse(null))
+                .orElseThrow(() -> new NotFound("no hay plan para la gestión " + year));
+    }
+
+    /** Progress and spend per region of the catalogue. */
+    @GetMapping("/regions")
+    ConsolidationService.RegionFiguresOfYear regions(@PathVariable int year,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Authentication caller) {
+        return consolidation.regions(year, asOf, RegionScope.regionOf(caller).orElse(null))
+                .orElseThrow(() -> new NotFound("no hay plan para la gestión " + year));
     }
 
     /** The drill-down, expenditure and alerts as a workbook for central staff. */

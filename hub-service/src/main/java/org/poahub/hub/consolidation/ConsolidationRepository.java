@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.poahub.hub.consolidation.ConsolidatedTables.ProgressRow;
 import org.poahub.hub.consolidation.ConsolidatedTables.SpendRow;
+import org.poahub.hub.consolidation.MonthlyTables.ProgressMonth;
+import org.poahub.hub.consolidation.MonthlyTables.SpendMonth;
+import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reads the consolidated tables ingest keeps (V3) and the report counts of a fiscal year. */
@@ -35,6 +38,54 @@ class ConsolidationRepository {
                         .query((rs, n) -> new SpendRow(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getBigDecimal(5), rs.getInt(6)))
                         .list());
+    }
+
+    /**
+     * The accepted reports of a fiscal year month by month (fiscal month of the report's date: period end or spent-on
+     * day): per operation × region the latest progress report of each month (newest period end, then the one
+     * committed last, as ingest replaces the figure), and the spend per group and funding column of each month; of
+     * one region only when {@code regionCode} is not null.
+     */
+    MonthlyTables monthlyTables(int fiscalYear, String regionCode) {
+        return new MonthlyTables(
+                jdbc.sql("""
+                        select fiscal_month, operation_code, region_code, achieved_value, percent_complete, period_end,
+                               reports
+                        from (select distinct on (operation_code, region_code, fiscal_month)
+                                     fiscal_month, operation_code, region_code, achieved_value, percent_complete,
+                                     period_end,
+                                     count(*) over (partition by operation_code, region_code, fiscal_month) as reports
+                              from report
+                              where fiscal_year = ? and kind = 'PROGRESS' and plan_version is not null
+                                and (?::text is null or region_code = ?)
+                              order by operation_code, region_code, fiscal_month, period_end desc, committed_at desc,
+                                       kafka_offset desc) latest
+                        order by fiscal_month, operation_code, region_code""")
+                        .params(fiscalYear, regionCode, regionCode)
+                        .query((rs, n) -> new ProgressMonth(rs.getInt(1), rs.getString(2), rs.getString(3),
+                                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
+                                rs.getInt(7)))
+                        .list(),
+                jdbc.sql("""
+                        select fiscal_month, operation_code, region_code, object_code, funding_source, sum(amount),
+                               count(*)
+                        from report
+                        where fiscal_year = ? and kind = 'EXPENDITURE' and plan_version is not null
+                          and (?::text is null or region_code = ?)
+                        group by fiscal_month, operation_code, region_code, object_code, funding_source
+                        order by fiscal_month, operation_code, region_code, object_code, funding_source""")
+                        .params(fiscalYear, regionCode, regionCode)
+                        .query((rs, n) -> new SpendMonth(rs.getInt(1), rs.getString(2), rs.getString(3),
+                                ObjectOfExpenditureClassifier.groupCodeOf(rs.getString(4)), rs.getString(5),
+                                rs.getBigDecimal(6), rs.getInt(7)))
+                        .list());
+    }
+
+    /** The end of the latest period any region reported progress for in the fiscal year, if any. */
+    java.util.Optional<LocalDate> latestReportedPeriodEnd(int fiscalYear) {
+        return jdbc.sql("select max(last_period_end) from consolidated_progress where fiscal_year = ?")
+                .param(fiscalYear).query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+                .single();
     }
 
     /** Reports of the year (of one region when not null) by status (ACCEPTED, ACCEPTED_WITH_WARNINGS, REJECTED). */

@@ -85,7 +85,8 @@ final class AccessRules {
                 .requestMatchers("/api/finance/**").hasAnyRole(PLANIFICADOR, ADMIN)
 
                 // The dashboard's pages and scripts (static): staff only, never machine accounts.
-                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/*.html").hasAnyRole(STAFF)
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/*.html", "/webjars/**",
+                        "/mapas/**").hasAnyRole(STAFF)
 
                 .anyRequest().denyAll();
     }

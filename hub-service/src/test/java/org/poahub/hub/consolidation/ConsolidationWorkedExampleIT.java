@@ -151,6 +151,63 @@ class ConsolidationWorkedExampleIT {
     }
 
     @Test
+    void theSCurvesLastReportedMonthIsTheSummaryAsOfThatMonthsEndAndLaterMonthsArePlannedOnly() throws Exception {
+        sendWorkedExample();
+        JsonNode curve = JSON.readTree(get("/api/consolidation/2020/monthly").body());
+
+        // the latest accepted report of the worked example is the progress period ending in June (September's is
+        // rejected), so June's point is the summary as of June 30 -- which is also the summary's default "as of"
+        assertThat(curve.path("lastReportedMonth").asInt()).isEqualTo(6);
+        assertThat(curve.path("budget").decimalValue()).isEqualByComparingTo("11320195.00");
+        JsonNode june = curve.path("months").get(5);
+        JsonNode summary = JSON.readTree(get("/api/consolidation/2020/summary").body());
+        assertThat(summary.path("asOf").asString()).isEqualTo("2020-06-30");
+        assertThat(june.path("monthEnd").asString()).isEqualTo("2020-06-30");
+        assertThat(june.path("physicalProgress").decimalValue())
+                .isEqualTo(summary.path("progress").path("physicalProgress").decimalValue());
+        assertThat(june.path("plannedProgress").decimalValue())
+                .isEqualTo(summary.path("progress").path("plannedProgress").decimalValue());
+        assertThat(june.path("spent").decimalValue()).isEqualTo(summary.path("money").path("spent").decimalValue());
+        assertThat(june.path("executionPercent").decimalValue())
+                .isEqualTo(summary.path("money").path("executionPercent").decimalValue());
+        for (int month = 7; month <= 12; month++) {
+            JsonNode point = curve.path("months").get(month - 1);
+            assertThat(point.path("physicalProgress").isNull()).as("month " + month).isTrue();
+            assertThat(point.path("plannedProgress").decimalValue()).as("month " + month)
+                    .isGreaterThanOrEqualTo(june.path("plannedProgress").decimalValue());
+        }
+        // February has no accepted report yet: nothing done, nothing spent
+        assertThat(curve.path("months").get(1).path("spent").decimalValue()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void theRegionsAreReadOffTheSameFiguresAsTheDrillDown() throws Exception {
+        sendWorkedExample();
+        JsonNode regions = JSON.readTree(get("/api/consolidation/2020/regions" + AS_OF).body());
+        JsonNode op = JSON.readTree(get("/api/consolidation/2020/operations/11.04.02" + AS_OF).body());
+
+        assertThat(regions.path("regions")).hasSize(9);
+        JsonNode laPaz = null;
+        for (JsonNode r : regions.path("regions")) {
+            if ("BO-L".equals(r.path("regionCode").asString())) {
+                laPaz = r;
+            }
+        }
+        JsonNode opLaPaz = null;
+        for (JsonNode r : op.path("operation").path("regions")) {
+            if ("BO-L".equals(r.path("regionCode").asString())) {
+                opLaPaz = r;
+            }
+        }
+        assertThat(laPaz.path("regionName").asString()).isEqualTo("La Paz");
+        assertThat(laPaz.path("operations").asInt()).isEqualTo(1);
+        assertThat(laPaz.path("physicalProgress").decimalValue()).isEqualTo(opLaPaz.path("physicalProgress").decimalValue());
+        assertThat(laPaz.path("spent").decimalValue()).isEqualTo(opLaPaz.path("spent").decimalValue());
+        // SENAVEX 2020 splits no operation by region: no regional budget, no execution rate
+        assertThat(laPaz.path("budget").isNull()).isTrue();
+    }
+
+    @Test
     void theSummaryGivesTheEntityFiguresPerObjectiveTheReportCountsAndTheAlerts() throws Exception {
         sendWorkedExample();
         HttpResponse<String> response = get("/api/consolidation/2020/summary" + AS_OF);
@@ -274,9 +331,11 @@ class ConsolidationWorkedExampleIT {
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badDate.body()).get("message").asString())
                 .isEqualTo("el parámetro 'asOf' debe ser una fecha AAAA-MM-DD (p. ej. 2020-06-30); se recibió '30-06-2020'");
-        HttpResponse<String> today = get("/api/consolidation/2020/summary");
-        assertThat(today.statusCode()).isEqualTo(200);
-        assertThat(LocalDate.parse(JSON.readTree(today.body()).get("asOf").asString())).isAfter(LocalDate.of(2020, 12, 31));
+        // without asOf: the end of the latest period reported in the year, not today
+        sendWorkedExample();
+        HttpResponse<String> latest = get("/api/consolidation/2020/summary");
+        assertThat(latest.statusCode()).isEqualTo(200);
+        assertThat(LocalDate.parse(JSON.readTree(latest.body()).get("asOf").asString())).isEqualTo(LocalDate.of(2020, 6, 30));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

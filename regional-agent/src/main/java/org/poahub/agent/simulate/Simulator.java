@@ -98,6 +98,68 @@ public final class Simulator {
         return drafts.isEmpty() ? 0 : store.save(drafts, null).saved().size();
     }
 
+    /**
+     * One simulated month of a realistic year: for every operation of the cached plan running during the month (or
+     * still catching up), its cumulative progress at the month end as {@code year} paces it, and one expenditure per
+     * budget line with what the line spends that month (exact: the months add up to the year's total); plus, with
+     * probability {@code invalidShare} per operation, one deliberately invalid report.
+     *
+     * @param month 1 … 12
+     * @return how many reports were saved
+     */
+    public long month(int fiscalYear, int month, double invalidShare, SimulatedYear year) {
+        if (month < 1 || month > 12) {
+            throw new IllegalArgumentException("month must be 1..12, not " + month);
+        }
+        List<PlannedOperation> operations = store.planOperations(fiscalYear);
+        if (operations.isEmpty()) {
+            throw new IllegalStateException("No hay plan en caché para la gestión " + fiscalYear + ".");
+        }
+        YearMonth ym = YearMonth.of(fiscalYear, month);
+        List<ReportDraft> drafts = new ArrayList<>();
+        for (PlannedOperation op : operations) {
+            LocalDate start = op.start() == null ? ym.atDay(1) : op.start();
+            LocalDate end = op.end() == null ? ym.atEndOfMonth() : op.end();
+            if (start.isAfter(ym.atEndOfMonth()) || end.isBefore(ym.atDay(1))) {
+                continue; // not running this month: nothing to report
+            }
+            drafts.add(pacedProgress(op, ym, start, end, year));
+            LocalDate from = start.isAfter(ym.atDay(1)) ? start : ym.atDay(1);
+            LocalDate to = end.isBefore(ym.atEndOfMonth()) ? end : ym.atEndOfMonth();
+            for (PlannedBudgetLine line : op.budgetLines()) {
+                BigDecimal amount = year.spendIn(op, line, ym);
+                if (amount.signum() > 0) {
+                    drafts.add(factory.expenditure(new ExpenditureInput(fiscalYear, op.code(), objectCode(line),
+                            line.fundingSource(), amount,
+                            from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1)),
+                            "CBTE-" + random.nextInt(1_000_000), "Gasto de " + ym + " (simulado)", null)));
+                }
+            }
+            if (random.nextDouble() < invalidShare) {
+                drafts.add(invalid(fiscalYear, op, month));
+            }
+        }
+        return drafts.isEmpty() ? 0 : store.save(drafts, null).saved().size();
+    }
+
+    private ReportDraft pacedProgress(PlannedOperation op, YearMonth ym, LocalDate start, LocalDate end,
+                                      SimulatedYear year) {
+        LocalDate periodStart = start.isAfter(ym.atDay(1)) ? start : ym.atDay(1);
+        LocalDate periodEnd = end.isBefore(ym.atEndOfMonth()) ? end : ym.atEndOfMonth();
+        BigDecimal percent = year.progressPercent(op, ym);
+        // cumulative value: months of the schedule done (the months it runs × the share done)
+        long months = ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(end)) + 1;
+        BigDecimal done = BigDecimal.valueOf(months).multiply(percent).divide(BigDecimal.valueOf(100), 4,
+                RoundingMode.HALF_UP);
+        return factory.progress(new ProgressInput(op.fiscalYear(), op.code(), periodStart, periodEnd, done, percent,
+                "Avance de " + ym + " (simulado)", List.of("INF-" + ym), "Simulador", null));
+    }
+
+    /** A group-level line ({@code 20000}) is charged on a detailed code of its group. */
+    private static String objectCode(PlannedBudgetLine line) {
+        return line.objectCode().endsWith("0000") ? line.objectCode().charAt(0) + "5220" : line.objectCode();
+    }
+
     private ReportDraft scheduledExpenditure(PlannedOperation op, YearMonth ym, LocalDate start, LocalDate end) {
         LocalDate from = start.isAfter(ym.atDay(1)) ? start : ym.atDay(1);
         LocalDate to = end.isBefore(ym.atEndOfMonth()) ? end : ym.atEndOfMonth();
@@ -141,7 +203,7 @@ public final class Simulator {
                 .max(new BigDecimal("1.00"));
         BigDecimal amount = monthly.multiply(BigDecimal.valueOf(50 + random.nextInt(100)))
                 .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP).max(new BigDecimal("0.01"));
-        String object = line.objectCode().endsWith("0000") ? line.objectCode().charAt(0) + "5220" : line.objectCode();
+        String object = objectCode(line);
         LocalDate spentOn = day != null ? day : YearMonth.of(year, month).atDay(1 + random.nextInt(28));
         return factory.expenditure(new ExpenditureInput(year, op.code(), object, line.fundingSource(), amount, spentOn,
                 "CBTE-" + random.nextInt(1_000_000), "Gasto simulado", null));
