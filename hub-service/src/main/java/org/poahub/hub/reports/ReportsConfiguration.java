@@ -1,19 +1,12 @@
 package org.poahub.hub.reports;
 
 import org.poahub.hub.consolidation.ConsolidationService;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the quarterly report; the review feature's {@link ReviewTrail} bean replaces the empty one. */
+/** Wires the quarterly report; its {@link ReviewTrail} comes from the review of periods. */
 @Configuration(proxyBeanMethods = false)
 class ReportsConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean(ReviewTrail.class)
-    ReviewTrail noReviewTrail() {
-        return new NoReviewTrail();
-    }
 
     @Bean
     QuarterlyReportService quarterlyReportService(ConsolidationService consolidation, ReviewTrail trail) {

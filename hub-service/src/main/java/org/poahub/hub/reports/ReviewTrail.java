@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What the quarterly report needs from the review of periods (issue 14, the {@code review} feature): the observation
- * comments that justify deviations, and who prepared, reviewed and approved the quarter. The review feature provides
- * the implementation; until it does, {@link NoReviewTrail} leaves the justifications and signatures empty.
+ * comments that justify deviations, and who prepared, reviewed and approved the quarter. The review feature implements
+ * it from its transitions; a quarter nobody has reviewed has no observations and an unsigned block.
  */
 public interface ReviewTrail {
 

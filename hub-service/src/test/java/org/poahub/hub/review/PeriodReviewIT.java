@@ -40,6 +40,7 @@ import org.poahub.contract.Topics;
 import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.poahub.hub.audit.StaffAction;
+import org.poahub.hub.reports.ReviewTrail;
 import org.poahub.registry.AvroWireDeserializer;
 import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.RegistryClientConfig;
@@ -147,6 +148,9 @@ class PeriodReviewIT {
 
     @Autowired
     Events events;
+
+    @Autowired
+    ReviewTrail trail;
 
     private static KafkaProducer<String, byte[]> producer;
     private static AvroWireSerializer<SpecificRecord> serializer;
@@ -257,6 +261,14 @@ class PeriodReviewIT {
                 "PERIOD_OBSERVED", "PERIOD_PRESENTED", "PERIOD_APPROVED", "PERIOD_REOPENED_BY_LATE_DATA",
                 "PERIOD_APPROVED");
         StaffAction observation = events.on("BO-L/2020-03").get(1);
+        assertThat(trail.observations(2020, 1)).as("the quarterly report's justification").singleElement()
+                .isEqualTo(new ReviewTrail.Observation("BO-L", null, LocalDate.of(2020, 3, 31), "ana",
+                        "Falta el gasto de la partida 26990."));
+        ReviewTrail.Signatures firstQuarter = trail.signatures(2020, 1);
+        assertThat(firstQuarter.prepared().name()).isEqualTo("lucia");
+        assertThat(firstQuarter.reviewed().name()).isEqualTo("bruno");
+        assertThat(firstQuarter.approved()).as("the other regions' months are not approved")
+                .isEqualTo(ReviewTrail.Signature.NONE);
         assertThat(observation.actor()).isEqualTo("ana");
         assertThat(observation.before()).containsEntry("state", "PRESENTADO");
         assertThat(observation.after()).containsEntry("state", "OBSERVADO")
@@ -372,6 +384,22 @@ class PeriodReviewIT {
         assertThatThrownBy(() -> review.approve(analyst, 2020, "2020-10", last, null, null))
                 .isInstanceOf(ReviewException.class).hasMessageContaining("está APROBADO");
         assertThat(events.national.stream().filter(e -> e.period().equals("2020-10"))).hasSize(1);
+        assertThat(trail.signatures(2020, 4).approved()).as("November and December are not approved yet")
+                .isEqualTo(ReviewTrail.Signature.NONE);
+
+        Authentication otherAnalyst = staff("bruno", "ANALISTA");
+        for (String month : List.of("2020-11", "2020-12")) {
+            for (String region : regions) {
+                review.present(regional("staff-" + region, region), 2020, month, region, null, null);
+                review.approve(otherAnalyst, 2020, month, region, null, null);
+            }
+        }
+        ReviewTrail.Signatures fourthQuarter = trail.signatures(2020, 4);
+        assertThat(fourthQuarter.prepared().name()).isEqualTo("staff-" + regions.get(regions.size() - 1));
+        assertThat(fourthQuarter.reviewed().name()).isEqualTo("bruno");
+        assertThat(fourthQuarter.approved().name()).as("who completed December's national approval")
+                .isEqualTo("bruno");
+        assertThat(fourthQuarter.approved().date()).isNotNull();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
