@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -94,8 +93,9 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void reportAndOpen() {
+        // the secured test broker: the admin principal stands in for the regional agents
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                TestKafka.clientProperties(TestKafka.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             AvroWireSerializer<SpecificRecord> serializer = new AvroWireSerializer<>(new RestSchemaRegistryClient(
                     new RegistryClientConfig(List.of(URI.create("http://localhost:" + PORT)),

@@ -18,6 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class TestHub implements AutoCloseable {
 
     static final String WRITER = "hub";
+    /**
+     * One password for every test hub of this JVM: accounts live in PostgreSQL and each hub ensures its configured
+     * users at start, so two hubs on one database with passwords of their own would lock each other's agents out.
+     */
+    private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
 
     private final ConfigurableApplicationContext context;
     private final int port;
@@ -39,7 +44,7 @@ final class TestHub implements AutoCloseable {
     static TestHub start(String jdbcUrl, String dbUser, String dbPassword, String bootstrapServers,
                          Map<String, String> extra, Map<String, Object> beans) {
         int port = freePort();
-        String writerPassword = UUID.randomUUID().toString();
+        String writerPassword = WRITER_PASSWORD;
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", dbUser);

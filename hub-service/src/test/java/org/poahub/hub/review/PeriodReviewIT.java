@@ -94,7 +94,7 @@ class PeriodReviewIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.registerWithIngest(registry, PORT, RealServers.freshGroup(), WRITER, WRITER_PASSWORD);
-        registry.add("poa.kafka.bootstrap-servers", BROKER::bootstrapServers);
+        RealServers.ownBroker(registry, BROKER::bootstrapServers);
         user(registry, 2, "ana", "ANALISTA", null);
         user(registry, 3, "bruno", "ANALISTA", null);
         user(registry, 4, "lucia", "REGIONAL", "BO-L");
