@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.ReportKind;
+import org.poahub.plan.ObjectOfExpenditureClassifier;
 
 
 /**
@@ -108,7 +109,12 @@ public final class ReportValidator {
                     REVERSAL_TARGET_UNKNOWN, REVERSAL_TARGET_OTHER_REGION, REVERSAL_TARGET_WRONG_KIND, "revertido",
                     findings);
         }
-        operation.ifPresent(op -> checkBudget(report, op, findings));
+        if (!ObjectOfExpenditureClassifier.isWellFormedCode(report.getObjectCode())) {
+            findings.add(Finding.error(OBJECT_CODE_MALFORMED, "objectCode", "La partida «" + report.getObjectCode()
+                    + "» no es un código del Clasificador por Objeto del Gasto: deben ser cinco dígitos, p. ej. 25220."));
+        } else {
+            operation.ifPresent(op -> checkBudget(report, op, findings));
+        }
         checkApprovedPeriod(report.getRegionCode(), report.getSpentOn(), "spentOn", findings);
         return ValidationResult.of(findings);
     }

@@ -12,6 +12,8 @@ public final class RuleCodes {
     public static final String PERIOD_INVERTED = "PERIOD_INVERTED";
     public static final String DATE_OUTSIDE_FISCAL_YEAR = "DATE_OUTSIDE_FISCAL_YEAR";
     public static final String DATE_OUTSIDE_OPERATION = "DATE_OUTSIDE_OPERATION";
+    /** An object code that is not five digits of the Clasificador por Objeto del Gasto (e.g. 25220). */
+    public static final String OBJECT_CODE_MALFORMED = "OBJECT_CODE_MALFORMED";
     public static final String OBJECT_NOT_BUDGETED = "OBJECT_NOT_BUDGETED";
     public static final String AMOUNT_NOT_POSITIVE = "AMOUNT_NOT_POSITIVE";
     public static final String REVERSAL_AMOUNT_NOT_NEGATIVE = "REVERSAL_AMOUNT_NOT_NEGATIVE";

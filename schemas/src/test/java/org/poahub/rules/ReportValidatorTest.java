@@ -189,6 +189,17 @@ class ReportValidatorTest {
     }
 
     @Test
+    void objectCodeThatIsNotFiveDigitsIsRejectedWhateverTheBudget() {
+        for (String code : new String[] {"", " 25220", "2522", "252200", "2522O", "٢٥٢٢٠"}) {
+            ValidationResult result = validator.validate(expenditure().setObjectCode(code).build(), null);
+            assertThat(codes(result)).as(code).containsExactly(RuleCodes.OBJECT_CODE_MALFORMED);
+            assertThat(result.status()).isEqualTo(OutcomeStatus.REJECTED);
+            assertThat(result.findings().get(0).message()).as(code).isEqualTo("La partida «" + code
+                    + "» no es un código del Clasificador por Objeto del Gasto: deben ser cinco dígitos, p. ej. 25220.");
+        }
+    }
+
+    @Test
     void nonPositiveAmountIsRejectedUnlessAReversal() {
         assertThat(codes(validator.validate(expenditure().setAmount(new BigDecimal("0.00")).build(), null)))
                 .containsExactly(RuleCodes.AMOUNT_NOT_POSITIVE);

@@ -26,6 +26,7 @@ import org.poahub.hub.ingest.Figures.SpendDelta;
 import org.poahub.hub.ingest.Figures.SpendLine;
 import org.poahub.hub.ingest.IngestBatchWriter.ReportRow;
 import org.poahub.hub.review.LateData;
+import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.poahub.routes.ingest.DecodedReport;
 import org.poahub.routes.ingest.IngestStore;
 import org.poahub.routes.ingest.Rejection;
@@ -166,14 +167,14 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     }
 
     /**
-     * Spend adds up per operation × region × object-of-expenditure group (first digit, e.g. 25220 → 20000) and
+     * Spend adds up per operation × region × object-of-expenditure group ({@link ObjectOfExpenditureClassifier#groupCodeOf}; validation refused any other code) and
      * funding column, and nationally per operation × object code × funding column (what budget lines are checked
      * against).
      */
     private void consolidateSpend(ExpenditureReport r) {
         BigDecimal amount = r.getAmount();
         regionSpendAdded.merge(new RegionSpendKey(r.getFiscalYear(), r.getOperationCode(), r.getRegionCode(),
-                        objectGroup(r.getObjectCode()), r.getFundingSource()),
+                        ObjectOfExpenditureClassifier.groupCodeOf(r.getObjectCode()), r.getFundingSource()),
                 SpendDelta.NONE.plus(amount), (a, b) -> a.plus(amount));
         operationSpendAdded.merge(new OperationSpendKey(r.getFiscalYear(), r.getOperationCode(), r.getObjectCode(),
                 r.getFundingSource()), amount, BigDecimal::add);
@@ -184,11 +185,6 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
             return none;
         });
         spend.merge(new SpendLine(r.getObjectCode(), r.getFundingSource()), amount, BigDecimal::add);
-    }
-
-    private static String objectGroup(String objectCode) {
-        String code = objectCode.strip();
-        return code.isEmpty() ? code : code.charAt(0) + "0".repeat(code.length() - 1);
     }
 
     @Override

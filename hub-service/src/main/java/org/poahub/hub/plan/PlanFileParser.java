@@ -149,6 +149,11 @@ public final class PlanFileParser {
                         + "' desconocido (use OBJETIVO, ACCION, OPERACION, PARTIDA o REGION)");
             }
         }
+        if (run.operations.isEmpty() && run.errors.isEmpty()) {
+            // a file with titles and nothing else would replace the plan with an empty one
+            run.error(rows.get(headerIndex).number(), null, "el archivo no tiene ninguna operación: después de la fila "
+                    + "de títulos debe haber al menos una fila ACCION y una fila OPERACION");
+        }
         crossChecks(run);
         if (!run.errors.isEmpty()) {
             List<ImportError> sorted = new ArrayList<>(run.errors);

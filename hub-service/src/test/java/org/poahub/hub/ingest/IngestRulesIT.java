@@ -208,6 +208,11 @@ class IngestRulesIT {
                         t -> expenditure("BO-B", "agent-r11", 1, "25220", "-5.00").build(),
                         RuleCodes.AMOUNT_NOT_POSITIVE, "amount",
                         r -> "El monto debe ser mayor que cero (se recibió -5); para anular un gasto registre una reversión."),
+                new Rejected("object code that is not five digits", "BO-B",
+                        t -> expenditure("BO-B", "agent-r10b", 1, "2522", "5.00").build(),
+                        RuleCodes.OBJECT_CODE_MALFORMED, "objectCode",
+                        r -> "La partida «2522» no es un código del Clasificador por Objeto del Gasto: deben ser "
+                                + "cinco dígitos, p. ej. 25220."),
                 new Rejected("reversal with a positive amount", "BO-B",
                         t -> expenditure("BO-B", "agent-r12", 2, "25220", "5.00")
                                 .setReversesMessageId(t.accepted(expenditure("BO-B", "agent-r12", 1, "25220", "5.00").build()))

@@ -66,6 +66,13 @@ class PlanFileValidationTest {
     }
 
     @Test
+    void titlesWithoutOperations() {
+        String titlesOnly = VALID.substring(0, VALID.indexOf("ACCION;04.01;"));
+        assertThat(errors(titlesOnly)).containsExactly("Fila 4: el archivo no tiene ninguna operación: después de la "
+                + "fila de títulos debe haber al menos una fila ACCION y una fila OPERACION");
+    }
+
+    @Test
     void weightsNotSummingTo100() {
         assertThat(errors(VALID.replace("ACCIÓN DOS;40", "ACCIÓN DOS;30")))
                 .containsExactly("Fila 6, columna 'Peso': los pesos de las acciones del objetivo '04' suman 90; deben sumar 100");
