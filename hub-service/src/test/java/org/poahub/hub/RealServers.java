@@ -2,7 +2,11 @@ package org.poahub.hub;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.UUID;
+import org.poahub.testkit.KraftBroker;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestKafka;
 import org.poahub.testkit.TestPostgres;
@@ -66,6 +70,28 @@ public final class RealServers {
         registry.add("poa.kafka.username", () -> "");
         registry.add("poa.kafka.password", () -> "");
         registry.add("poa.kafka.agent-bootstrap-servers", bootstrap);
+    }
+
+    /**
+     * A plain KRaft broker of the test class's own (for hubs registered with {@link #ownBroker}), in a temporary
+     * directory; stopped and deleted when the JVM exits, after the test contexts that use it are closed.
+     */
+    public static KraftBroker startOwnBroker(String name) {
+        try {
+            Path dir = Files.createTempDirectory("poa-" + name + "-kafka-");
+            KraftBroker broker = KraftBroker.builder(dir).maxHeap("256m").start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                broker.stop();
+                try (var files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary directory left behind is harmless
+                }
+            }, "poa-" + name + "-kafka-stop"));
+            return broker;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A consumer group of its own, so that the hub reads every regional topic from the beginning. */

@@ -46,6 +46,11 @@ final class LocalCredentials {
         return "agente-" + region.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The office staff's hub account of a region (REGIONAL, that region only). */
+    static String regionalUser(String region) {
+        return "regional-" + region.toLowerCase(java.util.Locale.ROOT);
+    }
+
     static LocalCredentials loadOrCreate(Path file, List<String> agentRegions) {
         Map<String, HubUser> users = new LinkedHashMap<>();
         users.put("admin", new HubUser("ADMIN", null));
@@ -53,8 +58,7 @@ final class LocalCredentials {
         users.put("analista", new HubUser("ANALISTA", null));
         users.put("consulta", new HubUser("CONSULTA", null));
         users.put(REGISTRAR, new HubUser("ESQUEMAS", null));
-        agentRegions.forEach(region -> users.put("regional-" + region.toLowerCase(java.util.Locale.ROOT),
-                new HubUser("REGIONAL", region)));
+        agentRegions.forEach(region -> users.put(regionalUser(region), new HubUser("REGIONAL", region)));
         agentRegions.forEach(region -> users.put(agentUser(region), new HubUser("AGENTE", region)));
         Properties passwords = new Properties();
         try {

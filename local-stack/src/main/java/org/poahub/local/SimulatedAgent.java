@@ -40,6 +40,7 @@ final class SimulatedAgent {
     private final Duration month;
     private final double invalidShare;
     private final java.math.BigDecimal budgetShare;
+    private final MonthPresenter office;
     private AgentContext agent;
     private Forwarder forwarder;
     private ReceiptListener receipts;
@@ -47,9 +48,14 @@ final class SimulatedAgent {
     private Thread receiptsThread;
     private ScheduledExecutorService calendar;
 
-    /** @param budgetShare the part of the plan's budget this office spends over the year (1 / simulated offices) */
-    SimulatedAgent(String region, Path dir, Duration month, double invalidShare, java.math.BigDecimal budgetShare) {
+    /**
+     * @param budgetShare the part of the plan's budget this office spends over the year (1 / simulated offices)
+     * @param office      the office's staff, who present each month for review once the next one has begun
+     */
+    SimulatedAgent(String region, Path dir, Duration month, double invalidShare, java.math.BigDecimal budgetShare,
+            MonthPresenter office) {
         this.region = region;
+        this.office = office;
         this.dir = dir;
         this.month = month;
         this.invalidShare = invalidShare;
@@ -113,6 +119,10 @@ final class SimulatedAgent {
     private void nextMonth() {
         try {
             int next = lastMonth() + 1;
+            if (next > 1) {
+                // the previous month's reports were sent during the month just gone: the office closes it
+                office.present(FISCAL_YEAR, next - 1);
+            }
             if (next > 12) {
                 calendar.shutdown();
                 return;

@@ -37,7 +37,9 @@ final class SimulatedAgents {
             // each simulated office spends an equal part of the plan's budget, so the year ends near the plan
             SimulatedAgent agent = new SimulatedAgent(region, dir, settings.agentMonth(), settings.agentInvalidShare(),
                     java.math.BigDecimal.ONE.divide(java.math.BigDecimal.valueOf(settings.agentRegions().size()), 10,
-                            java.math.RoundingMode.HALF_UP));
+                            java.math.RoundingMode.HALF_UP),
+                    new MonthPresenter(registryUrl, region, LocalCredentials.regionalUser(region),
+                            credentials.password(LocalCredentials.regionalUser(region))));
             agent.start(config);
             running.add(agent);
         }

@@ -61,6 +61,10 @@ class LocalStackIT {
                             .as("regions with accepted reports").isGreaterThanOrEqualTo(2);
                     assertThat(query(c, "select count(*) from rejected_report where region_code in ('BO-L','BO-C','BO-S')"))
                             .as("rejected simulated reports").isGreaterThanOrEqualTo(1);
+                    // each office closes the month gone by: review work waits for the analysts
+                    assertThat(query(c, "select count(*) from review_period where fiscal_year = 2020 and "
+                            + "region_code = 'BO-L' and state = 'PRESENTADO' and changed_by = 'regional-bo-l'"))
+                            .as("months BO-L presented for review").isGreaterThanOrEqualTo(1);
                 }
             });
             Properties credentials = new Properties();

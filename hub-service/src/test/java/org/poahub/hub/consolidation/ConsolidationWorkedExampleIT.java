@@ -3,11 +3,8 @@ package org.poahub.hub.consolidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class ConsolidationWorkedExampleIT {
 
-    private static final KraftBroker BROKER = startBroker();
+    private static final KraftBroker BROKER = RealServers.startOwnBroker("consolidation");
 
     private static final int PORT = RealServers.freePort();
     private static final String WRITER = "agent-writer";
@@ -387,23 +384,5 @@ class ConsolidationWorkedExampleIT {
                 .setDocumentNumber("C-" + sequence).setReportedAt(Instant.now()).setReversesMessageId(reverses)
                 .setClientVersion(null)
                 .build();
-    }
-
-    private static KraftBroker startBroker() {
-        try {
-            Path dir = Files.createTempDirectory("poa-consolidation-kafka-");
-            KraftBroker broker = KraftBroker.builder(dir).maxHeap("256m").start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                broker.stop();
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException e) {
-                    // a temporary directory left behind is harmless
-                }
-            }, "poa-consolidation-kafka-stop"));
-            return broker;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

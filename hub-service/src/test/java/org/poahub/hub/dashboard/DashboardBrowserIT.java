@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,8 +41,8 @@ import org.poahub.registry.RegistryClientConfig;
 import org.poahub.registry.RestSchemaRegistryClient;
 import org.poahub.registry.SerdeConfig;
 import org.poahub.testkit.Browser;
+import org.poahub.testkit.KraftBroker;
 import org.poahub.testkit.ScreenshotOnFailure;
-import org.poahub.testkit.TestKafka;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,6 +61,11 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 
+    /**
+     * A broker of its own: the figures the test reads are exactly the nine reports it sends (the suite's shared broker
+     * holds other classes' reports on the same regional topics, which a fresh consumer group would read too).
+     */
+    private static final KraftBroker BROKER = RealServers.startOwnBroker("dashboard");
     private static final int PORT = RealServers.freePort();
     private static final String WRITER = "hub";
     private static final String WRITER_PASSWORD = UUID.randomUUID().toString();
@@ -84,6 +90,7 @@ class DashboardBrowserIT {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.registerWithIngest(registry, PORT, RealServers.freshGroup(), WRITER, WRITER_PASSWORD);
+        RealServers.ownBroker(registry, BROKER::bootstrapServers);
     }
 
     private Browser browser;
@@ -93,9 +100,8 @@ class DashboardBrowserIT {
 
     @BeforeAll
     void reportAndOpen() {
-        // the secured test broker: the admin principal stands in for the regional agents
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                TestKafka.clientProperties(TestKafka.bootstrapServers()),
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             AvroWireSerializer<SpecificRecord> serializer = new AvroWireSerializer<>(new RestSchemaRegistryClient(
                     new RegistryClientConfig(List.of(URI.create("http://localhost:" + PORT)),

@@ -9,8 +9,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +76,7 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class PeriodReviewIT {
 
-    private static final KraftBroker BROKER = startBroker();
+    private static final KraftBroker BROKER = RealServers.startOwnBroker("review");
 
     private static final int PORT = RealServers.freePort();
     private static final String WRITER = "agent-writer";
@@ -485,23 +483,5 @@ class PeriodReviewIT {
                 .setDocumentNumber("C-" + sequence).setReportedAt(Instant.now()).setReversesMessageId(reverses)
                 .setClientVersion(null)
                 .build();
-    }
-
-    private static KraftBroker startBroker() {
-        try {
-            Path dir = Files.createTempDirectory("poa-review-kafka-");
-            KraftBroker broker = KraftBroker.builder(dir).maxHeap("256m").start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                broker.stop();
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException e) {
-                    // a temporary directory left behind is harmless
-                }
-            }, "poa-review-kafka-stop"));
-            return broker;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
