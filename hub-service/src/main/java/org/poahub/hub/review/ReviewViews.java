@@ -33,12 +33,18 @@ public final class ReviewViews {
                        int version) {
     }
 
-    /** A region's period with what a reviewer needs to decide. */
+    /**
+     * A region's period with what a reviewer needs to decide.
+     *
+     * @param allowedActions the transitions the caller may ask for now ({@code present}, {@code approve},
+     *                       {@code observe}), by its role, region and the period's state: what the page offers as
+     *                       buttons. The transition itself checks again (and may still meet a 409).
+     */
     public record PeriodDetail(int fiscalYear, String period, LocalDate start, LocalDate end, String regionCode,
                                String regionName, boolean withOperations, PeriodState state, int version,
                                String changedBy, Instant changedAt, String lastComment, Completeness completeness,
                                Figures figures, List<LateReport> lateReports, List<SnapshotInfo> snapshots,
-                               List<Transition> transitions) {
+                               List<Transition> transitions, List<String> allowedActions) {
     }
 
     /**
