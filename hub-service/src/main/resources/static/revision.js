@@ -218,11 +218,12 @@ function mostrarCompletitud(c) {
   if (c.rejections.length) {
     faltas.push(`${c.rejections.length} informe(s) rechazado(s) en el período`);
   }
-  $r('#completitud-resumen').textContent = (c.complete
+  const completo = !c.sequenceGaps.length && !c.rejections.length;
+  $r('#completitud-resumen').textContent = (completo
     ? 'Completo: sin secuencias faltantes ni informes rechazados.'
     : 'Incompleto: ' + faltas.join('; ') + '.')
     + ` Alertas de la consolidación: ${c.alerts.length}.`;
-  $r('#completitud-resumen').className = c.complete ? 'completo' : 'incompleto';
+  $r('#completitud-resumen').className = completo ? 'completo' : 'incompleto';
   $r('#huecos tbody').replaceChildren(...(c.sequenceGaps.length
     ? c.sequenceGaps.map((g) => fila([celda(g.agentId), celda(g.highestSequence, 'num'), celda(g.missing, 'num'),
       celda(g.firstMissing.join(', '))]))

@@ -1,5 +1,6 @@
 package org.poahub.hub.review;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -54,6 +55,8 @@ public final class ReviewViews {
     public record Completeness(List<SequenceGap> sequenceGaps, List<Rejection> rejections,
                                List<Consolidation.Alert> alerts) {
 
+        /** In the JSON as {@code complete} (a record's extra method is no property unless named). */
+        @JsonProperty("complete")
         public boolean complete() {
             return sequenceGaps.isEmpty() && rejections.isEmpty();
         }
