@@ -240,6 +240,8 @@ class ReviewBrowserIT {
         assertThat(rows("#historial")).last().satisfies(r -> assertThat(r).contains("Aprobado",
                 "Pendiente de reaprobación", "system"));
 
+        browser.screenshot("revision-pendiente-de-reaprobacion");
+
         click("aprobar");
         awaitState("Aprobado");
         assertThat(text("#diferencia")).isEqualTo("Sin diferencia con lo aprobado.");
@@ -290,7 +292,8 @@ class ReviewBrowserIT {
                 "lucia | Período presentado (PERIOD_PRESENTED) | BO-L/2020-03");
         List<String> observed = entries.get(4);
         assertThat(observed.get(5)).isEqualTo("state: PRESENTADO version: 1");
-        assertThat(observed.get(6)).isEqualTo("state: OBSERVADO version: 2 comment: " + OBSERVATION);
+        // the stored JSON has its keys sorted (docs/security.md, "Hash chain")
+        assertThat(observed.get(6)).isEqualTo("comment: " + OBSERVATION + " state: OBSERVADO version: 2");
         assertThat(entries.get(1).get(6)).contains("state: PENDIENTE_REAPROBACION");
         assertThat(text("#total")).startsWith("6 registro(s)");
         assertThat(browser.driver().findElement(By.id("descargar")).getDomAttribute("href"))
@@ -310,6 +313,7 @@ class ReviewBrowserIT {
 
         click("verificar");
         await().atMost(WAIT).until(() -> text("#verificacion").startsWith("Cadena"));
+        browser.screenshot("auditoria-verificada");
         assertThat(text("#verificacion")).matches(
                 "Cadena íntegra: \\d+ fila\\(s\\) verificada\\(s\\), ninguna alterada\\.");
         long shown = Long.parseLong(text("#verificacion").replaceAll("\\D", ""));
