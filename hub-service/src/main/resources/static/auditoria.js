@@ -92,6 +92,8 @@ async function cargar() {
   if (!response.ok) {
     error(response.status === 403 ? 'Solo un administrador o un analista puede consultar la auditoría.'
       : await detalle(response));
+    $a('#registros tbody').replaceChildren();
+    $a('#total').textContent = '';
     return;
   }
   error(null);

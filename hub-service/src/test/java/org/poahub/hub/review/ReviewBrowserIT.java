@@ -311,6 +311,26 @@ class ReviewBrowserIT {
                     .doesNotContain("BO-L/2020-04");
         }
 
+        // who and what: the observation alone, and the Excel link follows
+        browser.driver().findElement(By.id("objeto")).clear();
+        browser.driver().findElement(By.id("actor")).sendKeys(ANALYST);
+        browser.driver().findElement(By.id("accion")).sendKeys("PERIOD_OBSERVED");
+        click("buscar");
+        await().atMost(WAIT).until(() -> text("#total").startsWith("1 registro(s)"));
+        assertThat(cells("#registros")).singleElement().satisfies(e -> assertThat(e.get(6)).contains(OBSERVATION));
+        assertThat(browser.driver().findElement(By.id("descargar")).getDomAttribute("href"))
+                .isEqualTo("api/audit/export.xlsx?actor=ana&action=PERIOD_OBSERVED");
+        // dates: nothing from tomorrow on; an empty range is the server's Spanish refusal
+        String tomorrow = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        browser.script("document.getElementById('desde').value = arguments[0];", tomorrow);
+        click("buscar");
+        await().atMost(WAIT).until(() -> text("#total").startsWith("0 registro(s)"));
+        browser.script("document.getElementById('hasta').value = arguments[0];", "2020-01-01");
+        click("buscar");
+        await().atMost(WAIT).until(() -> text("#error").startsWith("El rango de fechas está vacío"));
+        click("limpiar");
+        await().atMost(WAIT).until(() -> text("#error").isEmpty() && rows("#registros").size() > 6);
+
         click("verificar");
         await().atMost(WAIT).until(() -> text("#verificacion").startsWith("Cadena"));
         browser.screenshot("auditoria-verificada");
