@@ -2,6 +2,7 @@ package org.poahub.hub.review;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,15 +114,34 @@ public class PeriodReviewService {
         Completeness completeness = new Completeness(repository.sequenceGaps(region),
                 repository.rejections(period, region),
                 current.alerts().stream().filter(a -> carried.contains(a.operationCode())).toList());
+        PeriodState state = row.map(PeriodRow::state).orElse(PeriodState.ABIERTO);
+        boolean withOperations = hasOperations(plan, period, region);
         return new PeriodDetail(fiscalYear, period.key(), period.start(), period.end(), region, regionName(region),
-                hasOperations(plan, period, region), row.map(PeriodRow::state).orElse(PeriodState.ABIERTO),
+                withOperations, state,
                 row.map(PeriodRow::version).orElse(0), row.map(PeriodRow::changedBy).orElse(null),
                 row.map(PeriodRow::changedAt).orElse(null), row.map(PeriodRow::lastComment).orElse(null),
                 completeness, new Figures(now, approved, approved == null ? null : now.since(approved)),
                 row.map(r -> repository.lateReports(r.id(), snapshot.map(s -> s.info().id()).orElse(null)))
                         .orElse(List.of()),
                 row.map(r -> repository.snapshots(r.id())).orElse(List.of()),
-                row.map(r -> repository.transitions(r.id())).orElse(List.of()));
+                row.map(r -> repository.transitions(r.id())).orElse(List.of()),
+                allowedActions(caller, region, state, withOperations));
+    }
+
+    /** The transitions {@code caller} may ask for on a region's period in {@code state}: the rules of
+     * {@link #present}, {@link #approve} and {@link #observe} before any version check. */
+    static List<String> allowedActions(Authentication caller, String region, PeriodState state,
+                                       boolean withOperations) {
+        List<String> allowed = new ArrayList<>();
+        if (withOperations && PeriodState.PRESENTABLE.contains(state) && hasRole(caller, Roles.REGIONAL)
+                && RegionScope.regionOf(caller).filter(region::equalsIgnoreCase).isPresent()) {
+            allowed.add("present");
+        }
+        if (PeriodState.REVIEWABLE.contains(state) && hasRole(caller, Roles.ANALISTA)) {
+            allowed.add("approve");
+            allowed.add("observe");
+        }
+        return List.copyOf(allowed);
     }
 
     // ---- transitions ----------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.poahub.hub.review;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,12 +34,18 @@ public final class ReviewViews {
                        int version) {
     }
 
-    /** A region's period with what a reviewer needs to decide. */
+    /**
+     * A region's period with what a reviewer needs to decide.
+     *
+     * @param allowedActions the transitions the caller may ask for now ({@code present}, {@code approve},
+     *                       {@code observe}), by its role, region and the period's state: what the page offers as
+     *                       buttons. The transition itself checks again (and may still meet a 409).
+     */
     public record PeriodDetail(int fiscalYear, String period, LocalDate start, LocalDate end, String regionCode,
                                String regionName, boolean withOperations, PeriodState state, int version,
                                String changedBy, Instant changedAt, String lastComment, Completeness completeness,
                                Figures figures, List<LateReport> lateReports, List<SnapshotInfo> snapshots,
-                               List<Transition> transitions) {
+                               List<Transition> transitions, List<String> allowedActions) {
     }
 
     /**
@@ -48,6 +55,8 @@ public final class ReviewViews {
     public record Completeness(List<SequenceGap> sequenceGaps, List<Rejection> rejections,
                                List<Consolidation.Alert> alerts) {
 
+        /** In the JSON as {@code complete} (a record's extra method is no property unless named). */
+        @JsonProperty("complete")
         public boolean complete() {
             return sequenceGaps.isEmpty() && rejections.isEmpty();
         }

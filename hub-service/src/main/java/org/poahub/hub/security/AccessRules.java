@@ -65,6 +65,8 @@ final class AccessRules {
                 // Administration and the audit trail.
                 .requestMatchers("/api/admin/**").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(ADMIN, ANALISTA)
+                // The audit page: for the roles that read the trail (before the dashboard's /*.html and /*.js).
+                .requestMatchers(HttpMethod.GET, "/auditoria.html", "/auditoria.js").hasAnyRole(ADMIN, ANALISTA)
 
                 // The plan: import by the planners; reading it is for all staff (agents get it over Kafka anyway).
                 .requestMatchers(HttpMethod.POST, "/api/plans").hasRole(PLANIFICADOR)

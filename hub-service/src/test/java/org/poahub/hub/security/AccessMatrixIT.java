@@ -78,6 +78,10 @@ class AccessMatrixIT {
             get("/index.html", STAFF),
             get("/tablero.js", STAFF),
             get("/usuarios.html", STAFF),
+            get("/revision.html", STAFF),
+            get("/revision.js", STAFF),
+            get("/auditoria.html", EnumSet.of(Caller.ADMIN, Caller.ANALISTA)),
+            get("/auditoria.js", EnumSet.of(Caller.ADMIN, Caller.ANALISTA)),
             // consolidation (REGIONAL scoped to its region's reports)
             get("/api/consolidation/2020/summary", STAFF),
             get("/api/consolidation/2020/objectives/11", STAFF),
@@ -116,6 +120,8 @@ class AccessMatrixIT {
             // prefixes of features built elsewhere (their handlers add the per-action and per-region checks)
             get("/api/review/periods", STAFF),
             send("POST", "/api/review/periods/BO-L/2020-03/approval", "{}", EnumSet.of(Caller.ANALISTA, Caller.REGIONAL)),
+            get("/api/review/2020", STAFF),
+            get("/api/review/2020/2020-03/BO-L", STAFF),
             get("/api/finance/extracts", NATIONAL),
             send("POST", "/api/finance/extracts", "{}", EnumSet.of(Caller.PLANIFICADOR, Caller.ADMIN)),
             get("/api/reports/2020/q1", STAFF),

@@ -130,9 +130,11 @@ class BrowserLoginIT {
     @Test
     void theDashboardPagesHaveNoInlineScript() {
         BrowserSession browser = new BrowserSession(port);
-        browser.login(RealServers.USER, RealServers.PASSWORD);
-        for (String page : new String[] {"/", "/login.html", "/usuarios.html"}) {
-            String html = browser.getPage(page).body();
+        browser.login(ADMIN, PASSWORD);
+        for (String page : new String[] {"/", "/login.html", "/usuarios.html", "/revision.html", "/auditoria.html"}) {
+            HttpResponse<String> response = browser.getPage(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            String html = response.body();
             assertThat(html).as(page).contains("<script src=");
             assertThat(html.replaceAll("<script src=\"[A-Za-z0-9./_-]+\\.js\"></script>", "")).as(page)
                     .doesNotContain("<script").doesNotContain("javascript:")
