@@ -1,6 +1,7 @@
 package org.poahub.hub.finance.reconciliation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,10 +19,10 @@ public record ReconciliationProperties(
         @DefaultValue("5m") Duration recheckInterval) {
 
     public ReconciliationProperties {
-        if (tolerance.signum() < 0) {
-            throw new IllegalArgumentException("poa.finance.reconciliation.tolerance must not be negative: "
-                    + tolerance);
+        if (tolerance.signum() < 0 || tolerance.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("poa.finance.reconciliation.tolerance must be bolivianos >= 0 with at"
+                    + " most two decimals: " + tolerance);
         }
-        tolerance = tolerance.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        tolerance = tolerance.setScale(2, RoundingMode.UNNECESSARY);
     }
 }
