@@ -1,6 +1,7 @@
 package org.poahub.hub.finance.reconciliation;
 
 import org.poahub.hub.finance.extract.JdbcExtractStore.ExtractLoaded;
+import org.poahub.hub.finance.mapping.BudgetMappingService.MappingLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,7 +13,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * When the hub reconciles by itself (docs/finance.md, "Recompute"):
  * <ul>
  * <li>after each extract load has committed ({@link ExtractLoaded}, after commit: a load that rolled back never
- * triggers a run, and the run reads the committed extract);</li>
+ * triggers a run, and the run reads the committed extract), and after a new mapping version ({@link MappingLoaded})
+ * when the gestión has extracts;</li>
  * <li>every {@code poa.finance.reconciliation.recheck-interval} (default 5 minutes), for each gestión with extracts:
  * when its newest run is stale (a regional expenditure report accepted up to the cut-off since the run, a new
  * mapping, extracts in force that differ, or no run yet) it is recomputed.</li>
@@ -51,6 +53,19 @@ class ReconciliationTriggers {
         } catch (RuntimeException e) {
             log.warn("Reconciliation of {} after extract {} failed; the periodic check will retry", year,
                     loaded.extract().id(), e);
+        }
+    }
+
+    /** A new mapping version: recompute the gestión if it has extracts (nothing to do otherwise). */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void mappingLoaded(MappingLoaded loaded) {
+        try {
+            reconciliation.runIfStale(loaded.fiscalYear()).ifPresent(run -> log.info(
+                    "Reconciliation of {} recomputed with mapping version {}: run {}", loaded.fiscalYear(),
+                    loaded.version(), run));
+        } catch (RuntimeException e) {
+            log.warn("Reconciliation of {} after mapping version {} failed; the periodic check will retry",
+                    loaded.fiscalYear(), loaded.version(), e);
         }
     }
 

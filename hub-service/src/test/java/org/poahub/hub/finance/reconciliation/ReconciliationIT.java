@@ -421,6 +421,26 @@ class ReconciliationIT {
         assertThat(summary.path("linesTotal").path("difference").decimalValue()).isEqualByComparingTo("-5000.00");
     }
 
+    @Test
+    @Order(11)
+    void aNewMappingVersionRecomputesAndAnUnmappedRegionIsNational() throws IOException {
+        long before = latestRun();
+        String withoutBoS;
+        try (InputStream in = getClass().getResourceAsStream("/finance/mapeo-senavex-2020-ilustrativo.csv")) {
+            withoutBoS = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REGION;BO-S;;;;;;3;3\n", "");
+        }
+
+        var loaded = mappings.load(withoutBoS.getBytes(StandardCharsets.UTF_8), "mapeo-v2.csv", "planificadora");
+
+        assertThat(loaded.created()).isTrue();
+        assertThat(latestRun()).isGreaterThan(before);
+        JsonNode summary = getJson("/api/finance/reconciliation/2020", CONSULTA);
+        assertThat(summary.path("trigger").asString()).isEqualTo("mapeo presupuestario versión 2 vigente");
+        assertThat(line(items(getJson("/api/finance/reconciliation/2020/lines?status=SOLO_EN_REGIONALES",
+                CONSULTA)), "11-0000-005", "11700", "").path("regionalSpent").decimalValue())
+                .isEqualByComparingTo("5000.00");
+    }
+
     // ---- helpers
 
     private long load(String name, String content) {
