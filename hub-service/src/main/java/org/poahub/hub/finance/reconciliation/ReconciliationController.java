@@ -61,14 +61,16 @@ class ReconciliationController {
     List<Line> lines(@PathVariable int year, @RequestParam(required = false) String region,
             @RequestParam(required = false) String status, @RequestParam(required = false) String operation,
             @RequestParam(required = false) String partida, Authentication caller) {
-        return reconciliation.lines(year, RegionScope.narrow(caller, blankToNull(region)), upper(status),
+        return reconciliation.lines(year, RegionScope.narrow(caller, blankToNull(region)),
+                oneOf(status, "estado", LineReconciler.Status.values()),
                 blankToNull(operation), blankToNull(partida)).orElseThrow(() -> notReconciled(year));
     }
 
     @GetMapping("/{year}/vouchers")
     List<Finding> vouchers(@PathVariable int year, @RequestParam(required = false) String region,
             @RequestParam(required = false) String finding, Authentication caller) {
-        return reconciliation.findings(year, RegionScope.narrow(caller, blankToNull(region)), upper(finding))
+        return reconciliation.findings(year, RegionScope.narrow(caller, blankToNull(region)),
+                        oneOf(finding, "hallazgo", VoucherReconciler.Finding.values()))
                 .orElseThrow(() -> notReconciled(year));
     }
 
@@ -98,9 +100,19 @@ class ReconciliationController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String upper(String value) {
+    /** A filter naming one of {@code values} (any case), or null; 400 in Spanish otherwise. */
+    private static String oneOf(String value, String what, Enum<?>[] values) {
         String v = blankToNull(value);
-        return v == null ? null : v.toUpperCase(Locale.ROOT);
+        if (v == null) {
+            return null;
+        }
+        String upper = v.toUpperCase(Locale.ROOT);
+        List<String> names = java.util.Arrays.stream(values).map(Enum::name).toList();
+        if (!names.contains(upper)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, what + " desconocido '" + v + "'; use uno de: "
+                    + String.join(", ", names));
+        }
+        return upper;
     }
 
     @ExceptionHandler(ReconciliationRefusedException.class)

@@ -272,6 +272,10 @@ class ReconciliationIT {
         assertThat(items(getJson("/api/finance/reconciliation/2020/lines?partida=11700", CONSULTA))).hasSize(3);
         assertThat(items(getJson("/api/finance/reconciliation/2020/lines?region=BO-L&status=CONCILIADO",
                 CONSULTA))).hasSize(2);
+        HttpResponse<String> unknown = HubHttp.get(port, "/api/finance/reconciliation/2020/lines?status=foo", CONSULTA);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).path("detail").asString()).isEqualTo("estado desconocido 'foo'; use"
+                + " uno de: CONCILIADO, SOLO_EN_SIGEP, SOLO_EN_REGIONALES, DIFERENCIA");
     }
 
     @Test
