@@ -21,10 +21,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * </ul>
  * Late regional reports are found by the periodic check rather than by a hook in ingest next to {@code LateData}:
  * ingest's batch transaction is the hub's hot path (docs/benchmarks.md; V8 moved per-report sums out of it), a
- * recompute reads the whole gestión and must not run once per batch, and the check is two indexed queries per
- * gestión. It also catches what an event would miss (a mapping loaded after the extracts, a hub stopped between a
- * load's commit and its listener). The cost is a delay of at most one interval; {@code POST
- * /api/finance/reconciliation/{year}} recomputes at once.
+ * recompute reads the whole gestión and must not run once per batch, and the check is a few small queries per
+ * gestión (mapping, extracts in force, one count of reports, the newest run). It also catches what an event would
+ * miss (a hub stopped between a load's commit and its listener). The cost is a delay of at most one interval;
+ * {@code POST /api/finance/reconciliation/{year}} recomputes at once.
  */
 @Component
 class ReconciliationTriggers {
