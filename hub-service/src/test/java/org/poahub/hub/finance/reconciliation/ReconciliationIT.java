@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The reconciliation on the real PostgreSQL with SENAVEX 2020 figures checked by hand (illustrative mapping, the
  * sample execution extract, a voucher listing of the test's own and regional expenditure reports written as ingest
- * writes them). Runs are computed by the extract-loaded listener, on demand and by the periodic check.
+ * writes them). Runs are computed after extract and mapping loads, on demand and by the periodic check.
  *
  * <pre>
  * line (category / partida / column / region)   SIGEP          regions                              status
