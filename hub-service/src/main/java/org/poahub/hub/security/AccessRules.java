@@ -82,7 +82,9 @@ final class AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/review/**").hasAnyRole(STAFF)
                 .requestMatchers("/api/review/**").hasAnyRole(ANALISTA, REGIONAL)
 
-                // Financial system: national reading; uploads, mappings and exports by planners and ADMIN.
+                // Financial system: national reading; uploads, mappings, exports and reconciliation runs by
+                // planners and ADMIN. The reconciliation is read by all staff too (REGIONAL scoped by the handler).
+                .requestMatchers(HttpMethod.GET, "/api/finance/reconciliation/**").hasAnyRole(STAFF)
                 .requestMatchers(HttpMethod.GET, "/api/finance/**").hasAnyRole(CONSULTA, ANALISTA, PLANIFICADOR, ADMIN)
                 .requestMatchers("/api/finance/**").hasAnyRole(PLANIFICADOR, ADMIN)
 

@@ -124,6 +124,13 @@ class AccessMatrixIT {
             get("/api/review/2020/2020-03/BO-L", STAFF),
             get("/api/finance/extracts", NATIONAL),
             send("POST", "/api/finance/extracts", "{}", EnumSet.of(Caller.PLANIFICADOR, Caller.ADMIN)),
+            // reconciliation: read by all staff (REGIONAL scoped), run on demand by planners and ADMIN (409 here:
+            // this hub has no mapping; 404 for the reads: no run yet)
+            get("/api/finance/reconciliation/2020", STAFF),
+            get("/api/finance/reconciliation/2020/lines", STAFF),
+            get("/api/finance/reconciliation/2020/vouchers", STAFF),
+            get("/api/finance/reconciliation/2020.xlsx", STAFF),
+            send("POST", "/api/finance/reconciliation/2020", null, EnumSet.of(Caller.PLANIFICADOR, Caller.ADMIN)),
             get("/api/reports/2020/q1", STAFF),
             // anything else is closed
             get("/api/unknown", NOBODY),

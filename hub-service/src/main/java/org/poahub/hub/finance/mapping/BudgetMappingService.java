@@ -67,7 +67,12 @@ public class BudgetMappingService {
                 current.<Map<String, Object>>map(v -> Map.of("version", v.version())).orElse(Map.of()),
                 Map.of("version", stored.version(), "file", fileName, "operations", mapping.operations().size(),
                         "fundingColumns", mapping.funding().size(), "regions", mapping.regions().size())));
+        events.publishEvent(new MappingLoaded(year, stored.id(), stored.version()));
         return result(true, stored, mapping);
+    }
+
+    /** Published when a new version is stored, inside its transaction (the reconciliation listens after commit). */
+    public record MappingLoaded(int fiscalYear, long mappingId, int version) {
     }
 
     /** The mapping in force for a gestión, if any. */

@@ -1,0 +1,272 @@
+package org.poahub.hub.finance.reconciliation;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.poahub.hub.finance.reconciliation.LineKeys.RegionalSpend;
+import org.poahub.hub.finance.reconciliation.LineKeys.SigepLine;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The reconciliation's SQL (V19–V21, V23): what feeds the rule beans (the extracts in force, their lines and
+ * vouchers, the regions' accepted expenditure up to the cut-off) and the stored runs with their lines and findings.
+ */
+@Repository
+class JdbcReconciliationRepository {
+
+    /** Accepted regional expenditure of a gestión up to a cut-off date; {@code ?} = fiscal year, cut-off. */
+    private static final String ACCEPTED_EXPENDITURE = "from report where kind = 'EXPENDITURE' and status <> 'REJECTED'"
+            + " and fiscal_year = ? and spent_on <= ?";
+
+    private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
+
+    JdbcReconciliationRepository(JdbcClient sql, JdbcTemplate jdbc) {
+        this.sql = sql;
+        this.jdbc = jdbc;
+    }
+
+    /** An extract in force. */
+    record ExtractRef(long id, String kind, LocalDate cutOff, int version, Instant loadedAt) {
+    }
+
+    /** How many accepted regional expenditure reports a period has, and the newest one's arrival. */
+    record ReportsSeen(int count, Instant newest) {
+    }
+
+    /** A stored run (without its lines). */
+    record Run(long id, int fiscalYear, LocalDate cutOff, Long executionExtractId, Long voucherExtractId,
+            Long mappingId, BigDecimal tolerance, Instant reportsAsOf, Integer reportsCounted, Instant computedAt,
+            String trigger) {
+    }
+
+    /** A stored line; {@code operations} are the plan's operations behind it. */
+    record Line(String category, String operationCode, List<String> operations, String partida,
+            String fundingColumn, String regionCode, String programa, String proyecto, String actividad,
+            String fuente, String organismo, BigDecimal sigepDevengado, BigDecimal regionalSpent,
+            BigDecimal difference, BigDecimal differencePercent, String status) {
+    }
+
+    /** A stored voucher finding. */
+    record Finding(int findingNo, String finding, String number, String regionCode, UUID messageId,
+            BigDecimal sigepAmount, BigDecimal regionalAmount, LocalDate sigepDate, LocalDate regionalDate,
+            String detail) {
+    }
+
+    /** A DIFERENCIA line of an execution extract: a program's stated total minus the sum of its lines. */
+    record Adjustment(int sourceRow, String da, String ue, String programa, BigDecimal devengado) {
+    }
+
+    /** The gestiones that have extracts loaded. */
+    List<Integer> yearsWithExtracts() {
+        return sql.sql("select distinct fiscal_year from finance_extract order by 1").query(Integer.class).list();
+    }
+
+    /** The newest non-superseded extract of each kind at the gestión's latest cut-off date. */
+    List<ExtractRef> extractsInForce(int fiscalYear) {
+        return sql.sql("select id, kind, cut_off, version, loaded_at from finance_extract where fiscal_year = ?"
+                        + " and superseded_at is null and cut_off = (select max(cut_off) from finance_extract"
+                        + " where fiscal_year = ?) order by kind")
+                .params(fiscalYear, fiscalYear).query(ExtractRef.class).list();
+    }
+
+    Optional<ExtractRef> extract(Long id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return sql.sql("select id, kind, cut_off, version, loaded_at from finance_extract where id = ?").param(id)
+                .query(ExtractRef.class).optional();
+    }
+
+    List<SigepLine> sigepLines(long extractId) {
+        return sql.sql("select da, ue, programa, proyecto, actividad, fuente, organismo, partida, devengado"
+                        + " from finance_execution_line where extract_id = ? and line_kind = 'LINEA' order by line_no")
+                .param(extractId).query(SigepLine.class).list();
+    }
+
+    List<Adjustment> adjustments(long extractId) {
+        return sql.sql("select source_row, da, ue, programa, devengado from finance_execution_line"
+                        + " where extract_id = ? and line_kind = 'DIFERENCIA' order by line_no")
+                .param(extractId).query(Adjustment.class).list();
+    }
+
+    /** SIGEP's vouchers that are not reversals, each with the sum of its reversals (≤ 0); region "" for now. */
+    List<SigepVoucher> vouchers(long extractId, LineKeys keys) {
+        return sql.sql("select v.number, v.voucher_date, v.amount, coalesce((select sum(r.amount) from"
+                        + " finance_voucher r where r.extract_id = v.extract_id and r.reverses_number = v.number), 0),"
+                        + " v.da, v.ue from finance_voucher v where v.extract_id = ? and v.reverses_number is null"
+                        + " order by v.line_no")
+                .param(extractId)
+                .query((rs, n) -> new SigepVoucher(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), keys.regionOf(rs.getString(5), rs.getString(6))))
+                .list();
+    }
+
+    List<RegionalSpend> regionalSpend(int fiscalYear, LocalDate cutOff) {
+        return sql.sql("select operation_code as operation, object_code as partida, funding_source as funding_column,"
+                        + " region_code as region, sum(amount) as amount "
+                        + ACCEPTED_EXPENDITURE + " group by operation_code, object_code, funding_source, region_code")
+                .params(fiscalYear, Date.valueOf(cutOff)).query(RegionalSpend.class).list();
+    }
+
+    /** Accepted regional expenditure reports naming a voucher. */
+    List<RegionalClaim> claims(int fiscalYear, LocalDate cutOff) {
+        return sql.sql("select message_id, region_code as region, document_number, spent_on, amount "
+                        + ACCEPTED_EXPENDITURE
+                        + " and document_number is not null and btrim(document_number) <> ''"
+                        + " order by received_at, message_id")
+                .params(fiscalYear, Date.valueOf(cutOff)).query(RegionalClaim.class).list();
+    }
+
+    ReportsSeen reportsSeen(int fiscalYear, LocalDate cutOff) {
+        return sql.sql("select count(*)::int, max(received_at) " + ACCEPTED_EXPENDITURE)
+                .params(fiscalYear, Date.valueOf(cutOff))
+                .query((rs, n) -> new ReportsSeen(rs.getInt(1), instant(rs, 2))).single();
+    }
+
+    /** One reconciliation at a time per gestión (two hubs, or an extract and a late report at once). */
+    void lock(int fiscalYear) {
+        sql.sql("select pg_advisory_xact_lock(hashtext('finance_reconciliation'), ?)").param(fiscalYear)
+                .query((rs, n) -> 1).list();
+    }
+
+    long insertRun(int fiscalYear, LocalDate cutOff, Long executionExtractId, Long voucherExtractId, long mappingId,
+            BigDecimal tolerance, ReportsSeen seen, String trigger) {
+        return sql.sql("insert into finance_reconciliation_run (fiscal_year, cut_off, execution_extract_id,"
+                        + " voucher_extract_id, mapping_id, tolerance, reports_as_of, reports_counted, trigger)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(fiscalYear, Date.valueOf(cutOff), executionExtractId, voucherExtractId, mappingId, tolerance,
+                        seen.newest() == null ? null : Timestamp.from(seen.newest()), seen.count(), trigger)
+                .query(Long.class).single();
+    }
+
+    void insertLines(long runId, List<Line> lines) {
+        jdbc.batchUpdate("insert into finance_reconciliation_line (run_id, category, operation_code, operations,"
+                + " partida, funding_column, region_code, programa, proyecto, actividad, fuente, organismo,"
+                + " sigep_devengado, regional_spent, difference, difference_percent, status)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines, 1000,
+                (PreparedStatement ps, Line l) -> {
+                    Array operations = ps.getConnection().createArrayOf("text", l.operations().toArray());
+                    int i = 1;
+                    ps.setLong(i++, runId);
+                    ps.setString(i++, l.category());
+                    ps.setString(i++, l.operationCode());
+                    ps.setArray(i++, operations);
+                    for (String text : java.util.Arrays.asList(l.partida(), l.fundingColumn(), l.regionCode(),
+                            l.programa(), l.proyecto(), l.actividad(), l.fuente(), l.organismo())) {
+                        ps.setString(i++, text);
+                    }
+                    ps.setBigDecimal(i++, l.sigepDevengado());
+                    ps.setBigDecimal(i++, l.regionalSpent());
+                    ps.setBigDecimal(i++, l.difference());
+                    ps.setBigDecimal(i++, l.differencePercent());
+                    ps.setString(i, l.status());
+                });
+    }
+
+    void insertFindings(long runId, List<Finding> findings) {
+        jdbc.batchUpdate("insert into finance_voucher_finding (run_id, finding_no, finding, number, region_code,"
+                + " message_id, sigep_amount, regional_amount, sigep_date, regional_date, detail)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings, 1000, (PreparedStatement ps, Finding f) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, f.findingNo());
+                    ps.setString(3, f.finding());
+                    ps.setString(4, f.number());
+                    ps.setString(5, f.regionCode());
+                    ps.setObject(6, f.messageId());
+                    ps.setBigDecimal(7, f.sigepAmount());
+                    ps.setBigDecimal(8, f.regionalAmount());
+                    ps.setObject(9, f.sigepDate() == null ? null : Date.valueOf(f.sigepDate()));
+                    ps.setObject(10, f.regionalDate() == null ? null : Date.valueOf(f.regionalDate()));
+                    ps.setString(11, f.detail());
+                });
+    }
+
+    private static final String RUN_COLUMNS = "id, fiscal_year, cut_off, execution_extract_id, voucher_extract_id,"
+            + " mapping_id, tolerance, reports_as_of, reports_counted, computed_at, trigger";
+
+    /** The newest run of a gestión (of its latest cut-off: runs only ever move forward). */
+    Optional<Run> latestRun(int fiscalYear) {
+        return sql.sql("select " + RUN_COLUMNS + " from finance_reconciliation_run where fiscal_year = ?"
+                        + " order by id desc limit 1")
+                .param(fiscalYear).query(Run.class).optional();
+    }
+
+    Optional<Run> run(long id) {
+        return sql.sql("select " + RUN_COLUMNS + " from finance_reconciliation_run where id = ?").param(id)
+                .query(Run.class).optional();
+    }
+
+    /** A run's lines, filtered ({@code null} = any); {@code operation} matches a line's operation or its list. */
+    List<Line> lines(long runId, String region, String status, String operation, String partida) {
+        List<Object> params = new ArrayList<>(List.of(runId));
+        StringBuilder where = new StringBuilder(" where run_id = ?");
+        if (region != null) {
+            where.append(" and region_code = ?");
+            params.add(region);
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            params.add(status);
+        }
+        if (operation != null) {
+            where.append(" and (operation_code = ? or ? = any(operations))");
+            params.add(operation);
+            params.add(operation);
+        }
+        if (partida != null) {
+            where.append(" and partida = ?");
+            params.add(partida);
+        }
+        return sql.sql("select category, operation_code, operations, partida, funding_column, region_code, programa,"
+                        + " proyecto, actividad, fuente, organismo, sigep_devengado, regional_spent, difference,"
+                        + " difference_percent, status from finance_reconciliation_line" + where
+                        + " order by category, operation_code, partida, funding_column, region_code")
+                .params(params).query(JdbcReconciliationRepository::line).list();
+    }
+
+    List<Finding> findings(long runId, String region, String finding) {
+        List<Object> params = new ArrayList<>(List.of(runId));
+        StringBuilder where = new StringBuilder(" where run_id = ?");
+        if (region != null) {
+            where.append(" and region_code = ?");
+            params.add(region);
+        }
+        if (finding != null) {
+            where.append(" and finding = ?");
+            params.add(finding);
+        }
+        return sql.sql("select finding_no, finding, number, region_code, message_id, sigep_amount, regional_amount,"
+                        + " sigep_date, regional_date, detail from finance_voucher_finding" + where
+                        + " order by finding_no")
+                .params(params).query(Finding.class).list();
+    }
+
+    private static Line line(ResultSet rs, int n) throws SQLException {
+        Array array = rs.getArray(3);
+        List<String> operations = array == null ? List.of() : List.of((String[]) array.getArray());
+        return new Line(rs.getString(1), rs.getString(2), operations, rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getBigDecimal(14),
+                rs.getBigDecimal(15), rs.getString(16));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
