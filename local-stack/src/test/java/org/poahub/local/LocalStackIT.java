@@ -30,12 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalStackIT {
 
-    /** Reports of one region for one operation and one month: the simulator makes one, a duplicated month two. */
+    /**
+     * Accepted reports of one region for one month and one operation (progress) or budget line (expenditure): the
+     * simulator makes one, a duplicated month two. The deliberately invalid reports are rejected and not counted.
+     */
     private static final String DUPLICATED_MONTHS = """
             select count(*) from (
-              select region_code, operation_code, date_trunc('month', coalesce(period_start, spent_on))
-              from report where agent_id like 'agente-%' and operation_code <> '99.99.99'
-              group by 1, 2, 3 having count(*) > 1) duplicated""";
+              select region_code, operation_code, kind, object_code, funding_source,
+                     date_trunc('month', coalesce(period_start, spent_on))
+              from report where agent_id like 'agente-%' and status <> 'REJECTED'
+              group by 1, 2, 3, 4, 5, 6 having count(*) > 1) duplicated""";
 
     @TempDir
     Path home;
@@ -148,8 +152,14 @@ class LocalStackIT {
         return Integer.parseInt(Files.readString(home.resolve("agents").resolve(region).resolve("simulated-month")).trim());
     }
 
-    private Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres + "/poa", "postgres", "");
+    /** As the hub connects: the database owner {@code poa_hub}, with the password the stack generated. */
+    private Connection database() throws SQLException, IOException {
+        Properties credentials = new Properties();
+        try (var in = Files.newBufferedReader(home.resolve("local-credentials.properties"))) {
+            credentials.load(in);
+        }
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres + "/poa", "poa_hub",
+                credentials.getProperty("postgres.poa_hub"));
     }
 
     private static long query(Connection c, String sql) throws SQLException {
