@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class HubUnderTest implements AutoCloseable {
 
     static final String USER = "bench";
+    static final String READER = "bench-analista";
     private final String password = UUID.randomUUID().toString();
     private final int port = freePort();
     /** Inside the group prefix the hub's principal may use ({@code RegionAcls.forHub}). */
@@ -51,6 +52,10 @@ final class HubUnderTest implements AutoCloseable {
         hub.put("poa.security.users[0].name", USER);
         hub.put("poa.security.users[0].password", "{noop}" + password);
         hub.put("poa.security.users[0].roles[0]", "ESQUEMAS");
+        // A staff account for the read endpoints (ANALISTA reads every national view, the review and the audit).
+        hub.put("poa.security.users[1].name", READER);
+        hub.put("poa.security.users[1].password", "{noop}" + password);
+        hub.put("poa.security.users[1].roles[0]", "ANALISTA");
         hub.put("poa.security.allow-plain-text-passwords", true);
         hub.put("poa.registry.username", USER);
         hub.put("poa.registry.password", password);
@@ -64,6 +69,11 @@ final class HubUnderTest implements AutoCloseable {
 
     String registryUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** {@code user:password} of the hub's ANALISTA account. */
+    String readerUserInfo() {
+        return READER + ":" + password;
     }
 
     String registryUserInfo() {

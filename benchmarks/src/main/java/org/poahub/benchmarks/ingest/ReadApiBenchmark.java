@@ -1,0 +1,194 @@
+package org.poahub.benchmarks.ingest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.poahub.contract.Topics;
+import org.poahub.testkit.TestDatabase;
+import org.poahub.testkit.TestKafka;
+import org.poahub.testkit.TestPostgres;
+
+/**
+ * The hub's read endpoints, and the requests of the dashboard's first load, timed over HTTP with N reports from 90
+ * agents in the database (issue 14's target: ≤ 300 ms p95 with 1,000,000 reports). The real hub on the testkit's
+ * embedded broker and PostgreSQL drains N generated reports (as {@link IngestBenchmark} does), stops ingesting, then
+ * every endpoint is asked {@code --warmup} times and timed {@code --requests} times, one request at a time, as an
+ * ANALISTA (who may read every view). The dashboard's first load is the sequence its script runs: the plans, then
+ * seven requests at once; timed until the last answer, which is when the browser can paint the figures (the browser's
+ * own rendering is not included). Progress to stderr, the Markdown table to stdout. See docs/benchmarks.md.
+ */
+public final class ReadApiBenchmark {
+
+    private static final int FISCAL_YEAR = 2020;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofHours(2);
+
+    private static final List<String> ENDPOINTS = List.of(
+            "/api/plans",
+            "/api/consolidation/2020/summary",
+            "/api/consolidation/2020/objectives/11",
+            "/api/consolidation/2020/operations/11.04.02",
+            "/api/consolidation/2020/alerts",
+            "/api/consolidation/2020/expenditure",
+            "/api/consolidation/2020/monthly",
+            "/api/consolidation/2020/regions",
+            "/api/rejected-reports?size=20",
+            "/api/agents",
+            "/api/review/2020",
+            "/api/audit",
+            "/api/consolidation/2020/export.xlsx",
+            "/api/reports/2020/seguimiento?trimestre=2&formato=pdf",
+            "/api/reports/2020/seguimiento?trimestre=2&formato=xlsx");
+
+    /** What tablero.js and graficos.js ask for once the plans are known (tablero.js refresh(), graficos.js). */
+    private static final List<String> FIRST_LOAD = List.of(
+            "/api/consolidation/2020/summary",
+            "/api/consolidation/2020/alerts",
+            "/api/consolidation/2020/expenditure",
+            "/api/rejected-reports?size=20",
+            "/api/agents",
+            "/api/consolidation/2020/monthly",
+            "/api/consolidation/2020/regions");
+
+    private final int reports;
+    private final int agentsPerRegion;
+    private final int warmup;
+    private final int requests;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String base;
+    private String authorization;
+
+    private ReadApiBenchmark(int reports, int agentsPerRegion, int warmup, int requests) {
+        this.reports = reports;
+        this.agentsPerRegion = agentsPerRegion;
+        this.warmup = warmup;
+        this.requests = requests;
+    }
+
+    public static void main(String[] args) {
+        Map<String, Integer> options = new LinkedHashMap<>(Map.of("--reports", 1_000_000, "--agents-per-region", 10,
+                "--warmup", 20, "--requests", 200));
+        for (int i = 0; i < args.length; i += 2) {
+            if (!options.containsKey(args[i]) || i + 1 >= args.length) {
+                System.err.println("options: " + options.keySet() + " (defaults " + options.values() + ")");
+                System.exit(2);
+            }
+            options.put(args[i], Integer.parseInt(args[i + 1]));
+        }
+        int status = 0;
+        try {
+            new ReadApiBenchmark(options.get("--reports"), options.get("--agents-per-region"), options.get("--warmup"),
+                    options.get("--requests")).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        TestDatabase database = TestPostgres.freshDatabase();
+        List<String> regions = Topics.REGION_CODES.stream().sorted().toList();
+        List<String> topics = regions.stream()
+                .flatMap(r -> java.util.stream.Stream.of(Topics.progress(r), Topics.expenditure(r))).toList();
+        try (HubUnderTest hub = new HubUnderTest(TestKafka.bootstrapServers(), database, 3, 500);
+             Admin admin = TestKafka.admin()) {
+            base = hub.registryUrl();
+            authorization = "Basic " + Base64.getEncoder()
+                    .encodeToString(hub.readerUserInfo().getBytes(StandardCharsets.UTF_8));
+            ReportGenerator generator = new ReportGenerator(hub.plan(FISCAL_YEAR), regions, agentsPerRegion, 1.0,
+                    20200101L);
+            try (ReportProducer producer = new ReportProducer(TestKafka.bootstrapServers(), hub.registryUrl(),
+                    hub.registryUserInfo())) {
+                log("preloading %,d reports from %d agents", reports, agentsPerRegion * regions.size());
+                producer.preload(generator, reports, sent -> log("  %,d sent", sent));
+            }
+            TopicTotals totals = new TopicTotals(admin, topics);
+            hub.startIngest();
+            new ReportRows(database).await(reports, DRAIN_TIMEOUT, () -> totals.committedTotal(hub.groupId()),
+                    done -> log("  hub: %,d rows", done));
+            hub.stopIngest();
+            // What autovacuum does on its own some time after a bulk load; timing before it would measure the load.
+            try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                 Statement st = c.createStatement()) {
+                st.execute("vacuum analyze");
+            }
+            log("hub holds %,d reports; timing %d requests per endpoint after %d warm-up", reports, requests, warmup);
+
+            StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                    "%n| request (%,d reports, %d agents) | p50 | p95 | max | bytes |%n|---|---:|---:|---:|---:|%n",
+                    reports, agentsPerRegion * regions.size()));
+            for (String endpoint : ENDPOINTS) {
+                Histogram histogram = new Histogram(3);
+                long bytes = 0;
+                for (int i = 0; i < warmup + requests; i++) {
+                    long start = System.nanoTime();
+                    bytes = get(endpoint).length;
+                    if (i >= warmup) {
+                        histogram.recordValue((System.nanoTime() - start) / 1_000);
+                    }
+                }
+                table.append(row("`GET " + endpoint + "`", histogram, bytes));
+                log("%s: p95 %.1f ms", endpoint, histogram.getValueAtPercentile(95) / 1000.0);
+            }
+            Histogram firstLoad = new Histogram(3);
+            for (int i = 0; i < warmup + requests; i++) {
+                long start = System.nanoTime();
+                get("/api/plans");
+                List<CompletableFuture<byte[]>> all = new ArrayList<>();
+                FIRST_LOAD.forEach(path -> all.add(getAsync(path)));
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+                if (i >= warmup) {
+                    firstLoad.recordValue((System.nanoTime() - start) / 1_000);
+                }
+            }
+            table.append(row("dashboard's first load (plans, then 7 requests at once)", firstLoad, 0));
+            System.out.println(table);
+        }
+    }
+
+    private static String row(String what, Histogram histogram, long bytes) {
+        return String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %s |%n", what,
+                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
+                histogram.getMaxValue() / 1000.0, bytes == 0 ? "" : String.format(Locale.ROOT, "%,d", bytes));
+    }
+
+    private byte[] get(String path) throws Exception {
+        return check(path, http.send(request(path), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    private CompletableFuture<byte[]> getAsync(String path) {
+        return http.sendAsync(request(path), HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> check(path, r));
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .timeout(Duration.ofMinutes(2)).GET().build();
+    }
+
+    private static byte[] check(String path, HttpResponse<byte[]> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[%tT] %s%n", System.currentTimeMillis(), String.format(Locale.ROOT, format, args));
+    }
+}
