@@ -1,17 +1,12 @@
 package org.poahub.hub.consolidation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.poahub.hub.spreadsheet.SheetWriter.text;
+
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.poahub.hub.consolidation.Consolidation.ActionFigures;
 import org.poahub.hub.consolidation.Consolidation.Alert;
 import org.poahub.hub.consolidation.Consolidation.ExpenditureLine;
@@ -21,6 +16,7 @@ import org.poahub.hub.consolidation.Consolidation.OperationFigures;
 import org.poahub.hub.consolidation.Consolidation.Progress;
 import org.poahub.hub.consolidation.Consolidation.RegionExpenditure;
 import org.poahub.hub.consolidation.Consolidation.RegionFigures;
+import org.poahub.hub.spreadsheet.SheetWriter;
 
 /**
  * The consolidated figures as a workbook for central staff: sheet "Avance" (entity → objective → action → operation
@@ -36,30 +32,20 @@ final class ConsolidationXlsxWriter {
             "Presupuesto (Bs)", "Ejecutado (Bs)", "Ejecución (%)");
     static final List<String> ALERT_HEADERS = List.of("Código", "Operación", "Grupo", "Fuente", "Mensaje");
 
-    private final XSSFWorkbook workbook;
-    private final CellStyle number;
-    private final CellStyle header;
+    private final SheetWriter cells;
 
-    private ConsolidationXlsxWriter(XSSFWorkbook workbook) {
-        this.workbook = workbook;
-        number = workbook.createCellStyle();
-        number.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-        header = workbook.createCellStyle();
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        header.setFont(bold);
+    private ConsolidationXlsxWriter(SheetWriter cells) {
+        this.cells = cells;
     }
 
     static byte[] write(Consolidation c) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            return new ConsolidationXlsxWriter(workbook).workbookOf(c);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (SheetWriter cells = new SheetWriter()) {
+            return new ConsolidationXlsxWriter(cells).workbookOf(c);
         }
     }
 
     private byte[] workbookOf(Consolidation c) {
-        Sheet progress = sheet("Avance", PROGRESS_HEADERS);
+        Sheet progress = cells.sheet("Avance", PROGRESS_HEADERS);
         progress(progress, "Entidad", c.entityCode(), c.entityAcronym() + " — POA " + c.fiscalYear() + " al "
                 + c.asOf().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), null, null, null, null, c.progress(),
                 c.money());
@@ -77,14 +63,14 @@ final class ConsolidationXlsxWriter {
                         text(row, 1, op.code());
                         text(row, 2, op.name());
                         text(row, 3, r.regionName() != null ? r.regionName() : r.regionCode());
-                        number(row, 6, r.cumulativeValue());
-                        number(row, 7, r.physicalProgress());
-                        number(row, 12, r.spent());
+                        cells.number(row, 6, r.cumulativeValue());
+                        cells.number(row, 7, r.physicalProgress());
+                        cells.number(row, 12, r.spent());
                     }
                 }
             }
         }
-        Sheet spend = sheet("Gasto", SPEND_HEADERS);
+        Sheet spend = cells.sheet("Gasto", SPEND_HEADERS);
         for (ExpenditureLine l : c.expenditure()) {
             spendRow(spend, "Nacional", l);
         }
@@ -93,7 +79,7 @@ final class ConsolidationXlsxWriter {
                 spendRow(spend, r.regionName() != null ? r.regionName() : r.regionCode(), l);
             }
         }
-        Sheet alerts = sheet("Alertas", ALERT_HEADERS);
+        Sheet alerts = cells.sheet("Alertas", ALERT_HEADERS);
         for (Alert a : c.alerts()) {
             Row row = alerts.createRow(alerts.getLastRowNum() + 1);
             text(row, 0, a.code());
@@ -102,24 +88,7 @@ final class ConsolidationXlsxWriter {
             text(row, 3, a.fundingSource());
             text(row, 4, a.message());
         }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Sheet sheet(String name, List<String> headers) {
-        Sheet sheet = workbook.createSheet(name);
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < headers.size(); i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellStyle(header);
-            cell.setCellValue(headers.get(i));
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
+        return cells.bytes();
     }
 
     private void progress(Sheet sheet, String level, String code, String name, String region, BigDecimal weight,
@@ -129,16 +98,16 @@ final class ConsolidationXlsxWriter {
         text(row, 1, code);
         text(row, 2, name);
         text(row, 3, region);
-        number(row, 4, weight);
-        number(row, 5, target);
-        number(row, 6, cumulative);
-        number(row, 7, p.physicalProgress());
-        number(row, 8, p.plannedProgress());
-        number(row, 9, p.variance());
+        cells.number(row, 4, weight);
+        cells.number(row, 5, target);
+        cells.number(row, 6, cumulative);
+        cells.number(row, 7, p.physicalProgress());
+        cells.number(row, 8, p.plannedProgress());
+        cells.number(row, 9, p.variance());
         text(row, 10, p.statusLabel());
-        number(row, 11, m.budget());
-        number(row, 12, m.spent());
-        number(row, 13, m.executionPercent());
+        cells.number(row, 11, m.budget());
+        cells.number(row, 12, m.spent());
+        cells.number(row, 13, m.executionPercent());
     }
 
     private void spendRow(Sheet sheet, String scope, ExpenditureLine l) {
@@ -147,23 +116,9 @@ final class ConsolidationXlsxWriter {
         text(row, 1, l.objectGroup());
         text(row, 2, l.groupName());
         text(row, 3, l.fundingSource());
-        number(row, 4, l.budget());
-        number(row, 5, l.spent());
-        number(row, 6, l.executionPercent());
+        cells.number(row, 4, l.budget());
+        cells.number(row, 5, l.spent());
+        cells.number(row, 6, l.executionPercent());
     }
 
-    private static void text(Row row, int column, String value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value);
-        }
-    }
-
-    /** Excel keeps numbers as doubles; amounts of up to 13 digits with 2 decimals survive that unchanged. */
-    private void number(Row row, int column, BigDecimal value) {
-        if (value != null) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(number);
-            cell.setCellValue(value.doubleValue());
-        }
-    }
 }

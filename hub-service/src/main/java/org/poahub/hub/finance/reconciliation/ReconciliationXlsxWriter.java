@@ -1,26 +1,23 @@
 package org.poahub.hub.finance.reconciliation;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.poahub.hub.spreadsheet.SheetWriter.next;
+import static org.poahub.hub.spreadsheet.SheetWriter.text;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Adjustment;
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.ExtractRef;
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Finding;
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Line;
 import org.poahub.hub.finance.reconciliation.ReconciliationSummary.FindingTotal;
 import org.poahub.hub.finance.reconciliation.ReconciliationSummary.StatusTotal;
+import org.poahub.hub.spreadsheet.SheetWriter;
 
 /**
  * A run as a workbook (Spanish): "Líneas" (one row per line, a total row whose difference is SIGEP's total minus
@@ -46,30 +43,20 @@ final class ReconciliationXlsxWriter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
             .withZone(ZoneId.of("America/La_Paz"));
 
-    private final XSSFWorkbook workbook;
-    private final CellStyle number;
-    private final CellStyle header;
+    private final SheetWriter cells;
 
-    private ReconciliationXlsxWriter(XSSFWorkbook workbook) {
-        this.workbook = workbook;
-        number = workbook.createCellStyle();
-        number.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-        header = workbook.createCellStyle();
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        header.setFont(bold);
+    private ReconciliationXlsxWriter(SheetWriter cells) {
+        this.cells = cells;
     }
 
     static byte[] write(ReconciliationSummary summary, List<Line> lines, List<Finding> findings) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            return new ReconciliationXlsxWriter(workbook).workbookOf(summary, lines, findings);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (SheetWriter cells = new SheetWriter()) {
+            return new ReconciliationXlsxWriter(cells).workbookOf(summary, lines, findings);
         }
     }
 
     private byte[] workbookOf(ReconciliationSummary s, List<Line> lines, List<Finding> findings) {
-        Sheet lineSheet = sheet("Líneas", LINE_HEADERS);
+        Sheet lineSheet = cells.sheet("Líneas", LINE_HEADERS);
         for (Line l : lines) {
             Row row = next(lineSheet);
             text(row, 0, l.category());
@@ -80,19 +67,19 @@ final class ReconciliationXlsxWriter {
             text(row, 5, l.fuente());
             text(row, 6, l.organismo());
             text(row, 7, l.regionCode().isEmpty() ? "Nacional / sin mapeo" : l.regionCode());
-            number(row, 8, l.sigepDevengado());
-            number(row, 9, l.regionalSpent());
-            number(row, 10, l.difference());
-            number(row, 11, l.differencePercent());
+            cells.number(row, 8, l.sigepDevengado());
+            cells.number(row, 9, l.regionalSpent());
+            cells.number(row, 10, l.difference());
+            cells.number(row, 11, l.differencePercent());
             text(row, 12, LABELS.get(l.status()));
         }
         Row total = next(lineSheet);
-        bold(total, 0, "Total (" + lines.size() + " líneas)");
-        number(total, 8, s.linesTotal().sigep());
-        number(total, 9, s.linesTotal().regional());
-        number(total, 10, s.linesTotal().difference());
+        cells.bold(total, 0, "Total (" + lines.size() + " líneas)");
+        cells.number(total, 8, s.linesTotal().sigep());
+        cells.number(total, 9, s.linesTotal().regional());
+        cells.number(total, 10, s.linesTotal().difference());
 
-        Sheet voucherSheet = sheet("Comprobantes", VOUCHER_HEADERS);
+        Sheet voucherSheet = cells.sheet("Comprobantes", VOUCHER_HEADERS);
         for (Finding f : findings) {
             Row row = next(voucherSheet);
             count(row, 0, f.findingNo());
@@ -100,14 +87,14 @@ final class ReconciliationXlsxWriter {
             text(row, 2, LABELS.get(f.finding()));
             text(row, 3, f.regionCode());
             text(row, 4, f.messageId() == null ? null : f.messageId().toString());
-            number(row, 5, f.sigepAmount());
-            number(row, 6, f.regionalAmount());
+            cells.number(row, 5, f.sigepAmount());
+            cells.number(row, 6, f.regionalAmount());
             text(row, 7, day(f.sigepDate()));
             text(row, 8, day(f.regionalDate()));
             text(row, 9, f.detail());
         }
 
-        Sheet summary = sheet("Resumen", List.of("Dato", "Valor"));
+        Sheet summary = cells.sheet("Resumen", List.of("Dato", "Valor"));
         info(summary, "Gestión", String.valueOf(s.fiscalYear()));
         info(summary, "Fecha de corte", day(s.cutOff()));
         info(summary, "Ámbito", s.region() == null ? "Nacional" : "Región " + s.region());
@@ -119,7 +106,7 @@ final class ReconciliationXlsxWriter {
         info(summary, "Reportes regionales hasta", s.reportsAsOf() == null ? "ninguno" : TIME.format(s.reportsAsOf()));
         Row tolerance = next(summary);
         text(tolerance, 0, "Tolerancia (Bs)");
-        number(tolerance, 1, s.tolerance());
+        cells.number(tolerance, 1, s.tolerance());
         next(summary);
         headerRow(summary, List.of("Estado de las líneas", "Líneas", "Devengado SIGEP (Bs)", "Gasto regional (Bs)",
                 "Diferencia (Bs)"));
@@ -135,11 +122,11 @@ final class ReconciliationXlsxWriter {
                 Row row = next(summary);
                 text(row, 0, "DA " + a.da() + " / UE " + a.ue() + " / programa " + a.programa());
                 count(row, 1, a.sourceRow());
-                number(row, 2, a.devengado());
+                cells.number(row, 2, a.devengado());
             }
             Row adj = next(summary);
-            bold(adj, 0, "Total");
-            number(adj, 2, s.sigepAdjustmentsTotal());
+            cells.bold(adj, 0, "Total");
+            cells.number(adj, 2, s.sigepAdjustmentsTotal());
         }
         next(summary);
         headerRow(summary, List.of("Hallazgo de comprobantes", "Cantidad", "Importe SIGEP (Bs)",
@@ -148,33 +135,28 @@ final class ReconciliationXlsxWriter {
             Row row = next(summary);
             text(row, 0, LABELS.get(t.finding()));
             count(row, 1, t.count());
-            number(row, 2, t.sigep());
-            number(row, 3, t.regional());
+            cells.number(row, 2, t.sigep());
+            cells.number(row, 3, t.regional());
         }
         Row findingsTotal = next(summary);
-        bold(findingsTotal, 0, "Total de hallazgos");
+        cells.bold(findingsTotal, 0, "Total de hallazgos");
         count(findingsTotal, 1, s.findingsTotal());
         summary.setColumnWidth(0, 64 * 256);
 
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return cells.bytes();
     }
 
     private void statusRow(Sheet sheet, StatusTotal t, boolean total) {
         Row row = next(sheet);
         if (total) {
-            bold(row, 0, LABELS.get(t.status()));
+            cells.bold(row, 0, LABELS.get(t.status()));
         } else {
             text(row, 0, LABELS.get(t.status()));
         }
         count(row, 1, t.count());
-        number(row, 2, t.sigep());
-        number(row, 3, t.regional());
-        number(row, 4, t.difference());
+        cells.number(row, 2, t.sigep());
+        cells.number(row, 3, t.regional());
+        cells.number(row, 4, t.difference());
     }
 
     private static String extract(ExtractRef e) {
@@ -182,27 +164,11 @@ final class ReconciliationXlsxWriter {
                 + TIME.format(e.loadedAt());
     }
 
-    private Sheet sheet(String name, List<String> headers) {
-        Sheet sheet = workbook.createSheet(name);
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < headers.size(); i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellStyle(header);
-            cell.setCellValue(headers.get(i));
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
-    }
-
     private void headerRow(Sheet sheet, List<String> headers) {
         Row row = next(sheet);
         for (int i = 0; i < headers.size(); i++) {
-            bold(row, i, headers.get(i));
+            cells.bold(row, i, headers.get(i));
         }
-    }
-
-    private static Row next(Sheet sheet) {
-        return sheet.createRow(sheet.getLastRowNum() + 1);
     }
 
     private static void info(Sheet sheet, String label, String value) {
@@ -215,28 +181,8 @@ final class ReconciliationXlsxWriter {
         return date == null ? null : DAY.format(date);
     }
 
-    private static void text(Row row, int column, String value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value);
-        }
-    }
-
-    private void bold(Row row, int column, String value) {
-        Cell cell = row.createCell(column);
-        cell.setCellStyle(header);
-        cell.setCellValue(value);
-    }
-
     private static void count(Row row, int column, int value) {
         row.createCell(column).setCellValue(value);
     }
 
-    /** Excel keeps numbers as doubles; amounts of up to 13 digits with 2 decimals survive that unchanged. */
-    private void number(Row row, int column, BigDecimal value) {
-        if (value != null) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(number);
-            cell.setCellValue(value.doubleValue());
-        }
-    }
 }
