@@ -2,6 +2,7 @@ package org.poahub.agent.dropfolder;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,8 +216,8 @@ public final class ReportImporter {
                 case "avance" -> {
                     LocalDate start = date("periodo_inicio");
                     LocalDate end = date("periodo_fin");
-                    BigDecimal achieved = decimal("valor_alcanzado", true, 4);
-                    BigDecimal percent = decimal("porcentaje", false, 2);
+                    BigDecimal achieved = decimal("valor_alcanzado", true, 4, 18);
+                    BigDecimal percent = decimal("porcentaje", false, 2, 5);
                     List<String> evidence = text("evidencias").isEmpty() ? List.of()
                             : Arrays.stream(text("evidencias").split("[,|]")).map(String::strip)
                                     .filter(s -> !s.isEmpty()).toList();
@@ -232,7 +233,7 @@ public final class ReportImporter {
                     }
                     // The plan's funding column name, as written in the plan (the hub sums spend per column by this name).
                     String source = text("fuente").isEmpty() ? "Columna 1" : text("fuente");
-                    BigDecimal amount = decimal("monto", true, 2);
+                    BigDecimal amount = decimal("monto", true, 2, 15);
                     LocalDate spentOn = date("fecha_gasto");
                     String document = requiredText("comprobante");
                     return bad() ? null : factory.expenditure(new ExpenditureInput(year, operation, object, source,
@@ -271,13 +272,19 @@ public final class ReportImporter {
             return required(column) ? cells.date(row, columns.indexOf(column), column) : null;
         }
 
-        private BigDecimal decimal(String column, boolean mandatory, int scale) {
+        /** {@code scale} and {@code precision} are the report contract's (the Avro schema's) for that field. */
+        private BigDecimal decimal(String column, boolean mandatory, int scale, int precision) {
             if (mandatory ? !required(column) : text(column).isEmpty()) {
                 return null;
             }
             BigDecimal number = cells.decimal(row, columns.indexOf(column), column);
             if (number != null && number.stripTrailingZeros().scale() > scale) {
                 error(column, text(column), "'" + text(column) + "' tiene más de " + scale + " decimales.");
+                return null;
+            }
+            if (number != null && number.setScale(scale, RoundingMode.UNNECESSARY).precision() > precision) {
+                error(column, text(column), "'" + text(column) + "' tiene demasiadas cifras: a lo sumo "
+                        + (precision - scale) + " antes de la coma decimal.");
                 return null;
             }
             return number;

@@ -88,6 +88,19 @@ class ReportImporterTest extends ImportFixture {
     }
 
     @Test
+    void anAmountWithMoreDigitsThanTheReportCarriesIsRefusedAndNothingIsSaved() throws IOException {
+        Path file = Files.write(dir.resolve("junio.csv"), List.of(HEADER,
+                expenditureRow("12345678901234.00", "2020-06-15")), StandardCharsets.UTF_8);
+
+        ReportImporter.Result result = importer.importFile(file);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.errors()).extracting(ImportError::line).anySatisfy(line -> assertThat(line)
+                .contains("monto", "'12345678901234.00' tiene demasiadas cifras: a lo sumo 13 antes de la coma decimal."));
+        assertThat(store.countAll()).isZero();
+    }
+
+    @Test
     void theShippedTemplateImports() throws IOException {
         TemplateWriter.writeTemplates(dir.resolve("plantillas"));
         assertThat(importer.importFile(dir.resolve("plantillas/plantilla-informes.csv")).imported()).isEqualTo(2);
