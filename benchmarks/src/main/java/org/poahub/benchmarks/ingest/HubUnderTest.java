@@ -91,6 +91,11 @@ final class HubUnderTest implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("The hub holds no plan for " + fiscalYear)));
     }
 
+    /** One of the hub's beans, for a harness that calls a service directly (as a route or a controller would). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     void startIngest() {
         try {
             context.getBean(CamelContext.class).getRouteController().startRoute(ReportIngestRoute.ROUTE_ID);

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
 import org.poahub.contract.Topics;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestKafka;
@@ -34,8 +32,6 @@ import org.poahub.testkit.TestPostgres;
  */
 public final class ReadApiBenchmark {
 
-    private static final int FISCAL_YEAR = 2020;
-    private static final Duration DRAIN_TIMEOUT = Duration.ofHours(2);
 
     private static final List<String> ENDPOINTS = List.of(
             "/api/plans",
@@ -102,36 +98,16 @@ public final class ReadApiBenchmark {
 
     private void run() throws Exception {
         TestDatabase database = TestPostgres.freshDatabase();
-        List<String> regions = Topics.REGION_CODES.stream().sorted().toList();
-        List<String> topics = regions.stream()
-                .flatMap(r -> java.util.stream.Stream.of(Topics.progress(r), Topics.expenditure(r))).toList();
-        try (HubUnderTest hub = new HubUnderTest(TestKafka.bootstrapServers(), database, 3, 500);
-             Admin admin = TestKafka.admin()) {
+        try (HubUnderTest hub = new HubUnderTest(TestKafka.bootstrapServers(), database, 3, 500)) {
             base = hub.registryUrl();
             authorization = "Basic " + Base64.getEncoder()
                     .encodeToString(hub.readerUserInfo().getBytes(StandardCharsets.UTF_8));
-            ReportGenerator generator = new ReportGenerator(hub.plan(FISCAL_YEAR), regions, agentsPerRegion, 1.0,
-                    20200101L);
-            try (ReportProducer producer = new ReportProducer(TestKafka.bootstrapServers(), hub.registryUrl(),
-                    hub.registryUserInfo())) {
-                log("preloading %,d reports from %d agents", reports, agentsPerRegion * regions.size());
-                producer.preload(generator, reports, sent -> log("  %,d sent", sent));
-            }
-            TopicTotals totals = new TopicTotals(admin, topics);
-            hub.startIngest();
-            new ReportRows(database).await(reports, DRAIN_TIMEOUT, () -> totals.committedTotal(hub.groupId()),
-                    done -> log("  hub: %,d rows", done));
-            hub.stopIngest();
-            // What autovacuum does on its own some time after a bulk load; timing before it would measure the load.
-            try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-                 Statement st = c.createStatement()) {
-                st.execute("vacuum analyze");
-            }
+            PreloadedHub.preload(hub, database, reports, agentsPerRegion, ReadApiBenchmark::log);
             log("hub holds %,d reports; timing %d requests per endpoint after %d warm-up", reports, requests, warmup);
 
             StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                     "%n| request (%,d reports, %d agents) | p50 | p95 | max | bytes |%n|---|---:|---:|---:|---:|%n",
-                    reports, agentsPerRegion * regions.size()));
+                    reports, agentsPerRegion * Topics.REGION_CODES.size()));
             for (String endpoint : ENDPOINTS) {
                 Histogram histogram = new Histogram(3);
                 long bytes = 0;
@@ -158,6 +134,10 @@ public final class ReadApiBenchmark {
             }
             table.append(row("dashboard's first load (plans, then 7 requests at once)", firstLoad, 0));
             System.out.println(table);
+            log("timing the queries V26 replaced against the ones that replaced them");
+            try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+                System.out.println(ReplacedQueries.timed(c, warmup, requests));
+            }
         }
     }
 
@@ -186,6 +166,10 @@ public final class ReadApiBenchmark {
                     + new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
+    }
+
+    private static void log(String message) {
+        log("%s", message);
     }
 
     private static void log(String format, Object... args) {

@@ -177,7 +177,8 @@ public final class ReportGenerator {
                 .setOperationCode(operationCode).setObjectCode(line.objectCode()).setFundingSource(line.fundingColumn())
                 .setAmount(BigDecimal.valueOf(random.nextLong(100, line.maxCents() + 1), 2))
                 .setSpentOn(LocalDate.ofYearDay(fiscalYear, 1 + random.nextInt(365)))
-                .setDocumentNumber("C-" + sequence + "/" + fiscalYear)
+                // unique per agent and number, as a voucher is (ReconciliationBenchmark matches vouchers to them)
+                .setDocumentNumber(agent.toUpperCase(java.util.Locale.ROOT) + "-" + sequence)
                 .setDescription(DESCRIPTIONS[random.nextInt(DESCRIPTIONS.length)])
                 .setReportedAt(reportedAt).setReversesMessageId(null).setClientVersion("1.4.0")
                 .build();
