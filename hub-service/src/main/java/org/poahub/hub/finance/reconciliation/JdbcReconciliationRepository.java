@@ -1,5 +1,6 @@
 package org.poahub.hub.finance.reconciliation;
 
+import de.bytefish.pgbulkinsert.PgBulkInsert;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
@@ -17,6 +18,8 @@ import org.poahub.hub.finance.reconciliation.LineKeys.RegionalSpend;
 import org.poahub.hub.finance.reconciliation.LineKeys.SigepLine;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -178,22 +181,16 @@ class JdbcReconciliationRepository {
                 });
     }
 
+    /** By binary COPY on the transaction's connection (a run can have hundreds of thousands of findings). */
     void insertFindings(long runId, List<Finding> findings) {
-        jdbc.batchUpdate("insert into finance_voucher_finding (run_id, finding_no, finding, number, region_code,"
-                + " message_id, sigep_amount, regional_amount, sigep_date, regional_date, detail)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings, 1000, (PreparedStatement ps, Finding f) -> {
-                    ps.setLong(1, runId);
-                    ps.setInt(2, f.findingNo());
-                    ps.setString(3, f.finding());
-                    ps.setString(4, f.number());
-                    ps.setString(5, f.regionCode());
-                    ps.setObject(6, f.messageId());
-                    ps.setBigDecimal(7, f.sigepAmount());
-                    ps.setBigDecimal(8, f.regionalAmount());
-                    ps.setObject(9, f.sigepDate() == null ? null : Date.valueOf(f.sigepDate()));
-                    ps.setObject(10, f.regionalDate() == null ? null : Date.valueOf(f.regionalDate()));
-                    ps.setString(11, f.detail());
-                });
+        if (findings.isEmpty()) {
+            return;
+        }
+        PgBulkInsert<Finding> copy = new PgBulkInsert<>(new FindingCopyMapping(runId));
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            copy.saveAll(connection.unwrap(PGConnection.class), findings);
+            return null;
+        });
     }
 
     private static final String RUN_COLUMNS = "id, fiscal_year, cut_off, execution_extract_id, voucher_extract_id,"
