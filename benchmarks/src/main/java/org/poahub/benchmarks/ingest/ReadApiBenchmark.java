@@ -64,11 +64,14 @@ public final class ReadApiBenchmark {
     private final int agentsPerRegion;
     private final int warmup;
     private final int requests;
+    /** with more than 0, {@link ReconciliationBenchmark}'s measurement follows on the same database */
+    private final int vouchers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String base;
     private String authorization;
 
-    private ReadApiBenchmark(int reports, int agentsPerRegion, int warmup, int requests) {
+    private ReadApiBenchmark(int reports, int agentsPerRegion, int warmup, int requests, int vouchers) {
+        this.vouchers = vouchers;
         this.reports = reports;
         this.agentsPerRegion = agentsPerRegion;
         this.warmup = warmup;
@@ -77,7 +80,7 @@ public final class ReadApiBenchmark {
 
     public static void main(String[] args) {
         Map<String, Integer> options = new LinkedHashMap<>(Map.of("--reports", 1_000_000, "--agents-per-region", 10,
-                "--warmup", 20, "--requests", 200));
+                "--warmup", 20, "--requests", 200, "--vouchers", 0));
         for (int i = 0; i < args.length; i += 2) {
             if (!options.containsKey(args[i]) || i + 1 >= args.length) {
                 System.err.println("options: " + options.keySet() + " (defaults " + options.values() + ")");
@@ -88,7 +91,7 @@ public final class ReadApiBenchmark {
         int status = 0;
         try {
             new ReadApiBenchmark(options.get("--reports"), options.get("--agents-per-region"), options.get("--warmup"),
-                    options.get("--requests")).run();
+                    options.get("--requests"), options.get("--vouchers")).run();
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
@@ -137,6 +140,10 @@ public final class ReadApiBenchmark {
             log("timing the queries V26 replaced against the ones that replaced them");
             try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
                 System.out.println(ReplacedQueries.timed(c, warmup, requests));
+            }
+            if (vouchers > 0) {
+                log("reconciling %,d vouchers against the same reports", vouchers);
+                System.out.println(ReconciliationBenchmark.measure(hub, database, reports, vouchers, 3));
             }
         }
     }

@@ -81,14 +81,24 @@ public final class ReconciliationBenchmark {
 
     private void run() throws Exception {
         TestDatabase database = TestPostgres.freshDatabase();
-        try (HubUnderTest hub = new HubUnderTest(TestKafka.bootstrapServers(), database, 3, 500);
-             Connection sql = DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                     database.password())) {
+        try (HubUnderTest hub = new HubUnderTest(TestKafka.bootstrapServers(), database, 3, 500)) {
             PreloadedHub.preload(hub, database, reports, 10, ReconciliationBenchmark::log);
+            System.out.println(measure(hub, database, reports, vouchers, rounds));
+        }
+    }
+
+    /**
+     * The measurement on a hub whose database holds the reports already (also run by {@link ReadApiBenchmark} after
+     * its own, on the same database, with {@code --vouchers}). Returns the Markdown table.
+     */
+    static String measure(HubUnderTest hub, TestDatabase database, int reports, int vouchers, int rounds)
+            throws Exception {
+        try (Connection sql = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password())) {
             BudgetMappingService mappings = hub.bean(BudgetMappingService.class);
             mappings.load(shippedMapping(), "mapeo-senavex-2020-ilustrativo.csv", "benchmark");
             BudgetMapping mapping = mappings.current(PreloadedHub.FISCAL_YEAR).orElseThrow();
-            byte[] listing = listing(sql, mapping);
+            byte[] listing = listing(sql, mapping, vouchers);
             log("voucher listing: %,d lines, %,d bytes", vouchers, listing.length);
 
             long start = System.nanoTime();
@@ -98,8 +108,8 @@ public final class ReconciliationBenchmark {
             if (!(outcome instanceof ExtractOutcome.Loaded)) {
                 throw new IllegalStateException("The listing was not loaded: " + outcome);
             }
-            long runsAfterLoad = count(sql, "select count(*) from finance_reconciliation_run");
-            log("load and the reconciliation it triggered: %.0f ms (%s; %d run)", load, outcome, runsAfterLoad);
+            log("load and the reconciliation it triggered: %.0f ms (%d run)", load,
+                    count(sql, "select count(*) from finance_reconciliation_run"));
 
             StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                     "%n| %,d vouchers vs %,d reports (%,d accepted expenditure naming a voucher) | ms |%n|---|---:|%n",
@@ -112,13 +122,13 @@ public final class ReconciliationBenchmark {
                 start = System.nanoTime();
                 reconciliation.run(PreloadedHub.FISCAL_YEAR, "benchmark", null);
                 table.append(String.format(Locale.ROOT, "| reconcile (round %d) | %.0f |%n", round, millis(start)));
+                log("reconcile round %d done", round);
                 start = System.nanoTime();
                 long rows = plainJoin(sql);
                 table.append(String.format(Locale.ROOT, "| plain SQL join of the same rows (round %d, %,d rows) | %.0f |%n",
                         round, rows, millis(start)));
             }
-            table.append(findingsSummary(sql));
-            System.out.println(table);
+            return table.append(findingsSummary(sql)).toString();
         }
     }
 
@@ -151,7 +161,7 @@ public final class ReconciliationBenchmark {
     }
 
     /** The listing: {@code vouchers} accepted expenditure reports as SIGEP would list them, es-BO numbers. */
-    private byte[] listing(Connection sql, BudgetMapping mapping) throws SQLException {
+    private static byte[] listing(Connection sql, BudgetMapping mapping, int vouchers) throws SQLException {
         DecimalFormat bolivian = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("es-BO")));
         bolivian.setParseBigDecimal(true);
         StringBuilder csv = new StringBuilder(vouchers * 110)

@@ -17,7 +17,6 @@ import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Run;
 import org.poahub.hub.finance.reconciliation.LineKeys.Detail;
 import org.poahub.hub.finance.reconciliation.LineKeys.Key;
 import org.poahub.routes.finance.ExtractKind;
-import org.poahub.routes.finance.VoucherNumbers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -160,11 +159,8 @@ public class ReconciliationService {
     }
 
     private List<Finding> findings(LineKeys keys, ExtractRef vouchers, int fiscalYear, Inputs inputs) {
-        // a claim whose number normalises to nothing names no voucher
-        List<VoucherReconciler.RegionalClaim> claims = repository.claims(fiscalYear, inputs.cutOff()).stream()
-                .filter(c -> !VoucherNumbers.normalize(c.documentNumber()).isEmpty()).toList();
         List<VoucherReconciler.Result> results = new VoucherReconciler(properties.tolerance())
-                .reconcile(repository.vouchers(vouchers.id(), keys), claims);
+                .reconcile(repository.vouchers(vouchers.id(), keys), repository.claims(fiscalYear, inputs.cutOff()));
         List<Finding> findings = new ArrayList<>(results.size());
         for (VoucherReconciler.Result r : results) {
             findings.add(new Finding(findings.size() + 1, r.finding().name(), r.number(), r.region(), r.messageId(),

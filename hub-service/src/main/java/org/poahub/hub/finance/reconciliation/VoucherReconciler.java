@@ -53,7 +53,10 @@ public final class VoucherReconciler {
         sigep.forEach(v -> byNumber.put(VoucherNumbers.normalize(v.number()), v));
         Map<String, List<RegionalClaim>> claimsByNumber = new TreeMap<>();
         for (RegionalClaim c : claims) {
-            claimsByNumber.computeIfAbsent(VoucherNumbers.normalize(c.documentNumber()), k -> new ArrayList<>()).add(c);
+            String number = VoucherNumbers.normalize(c.documentNumber());
+            if (!number.isEmpty()) { // a claim whose number normalises to nothing names no voucher
+                claimsByNumber.computeIfAbsent(number, k -> new ArrayList<>()).add(c);
+            }
         }
         TreeSet<String> numbers = new TreeSet<>(byNumber.keySet());
         numbers.addAll(claimsByNumber.keySet());

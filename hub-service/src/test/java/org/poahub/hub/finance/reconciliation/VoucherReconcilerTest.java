@@ -87,6 +87,14 @@ class VoucherReconcilerTest {
     }
 
     @Test
+    void aClaimWhoseNumberNormalisesToNothingNamesNoVoucher() {
+        List<Result> results = reconciler.reconcile(List.of(sigep("121", "9040.00", NONE)),
+                List.of(claim("BO-C", "C-31 Nº", MARCH_15, "9040.00"), claim("BO-C", "121", MARCH_15, "9040.00")));
+
+        assertThat(results).extracting(Result::finding).containsExactly(Finding.CONCILIADO);
+    }
+
+    @Test
     void oneVoucherClaimedByTwoReportsOfOneRegionBeyondItsAmountIsFlagged() {
         List<Result> results = reconciler.reconcile(List.of(sigep("121", "9040.00", NONE)),
                 List.of(claim("BO-C", "121", MARCH_15, "9040.00"), claim("BO-C", "121", MARCH_15, "9040.00")));
