@@ -2,7 +2,6 @@ package org.poahub.agent.dropfolder;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.poahub.agent.report.ContractDecimal;
 import org.poahub.agent.report.ExpenditureInput;
 import org.poahub.agent.report.ProgressInput;
 import org.poahub.agent.report.ReportFactory;
@@ -216,8 +217,8 @@ public final class ReportImporter {
                 case "avance" -> {
                     LocalDate start = date("periodo_inicio");
                     LocalDate end = date("periodo_fin");
-                    BigDecimal achieved = decimal("valor_alcanzado", true, 4, 18);
-                    BigDecimal percent = decimal("porcentaje", false, 2, 5);
+                    BigDecimal achieved = decimal("valor_alcanzado", true, ContractDecimal.ACHIEVED_VALUE);
+                    BigDecimal percent = decimal("porcentaje", false, ContractDecimal.PERCENT_COMPLETE);
                     List<String> evidence = text("evidencias").isEmpty() ? List.of()
                             : Arrays.stream(text("evidencias").split("[,|]")).map(String::strip)
                                     .filter(s -> !s.isEmpty()).toList();
@@ -233,7 +234,7 @@ public final class ReportImporter {
                     }
                     // The plan's funding column name, as written in the plan (the hub sums spend per column by this name).
                     String source = text("fuente").isEmpty() ? "Columna 1" : text("fuente");
-                    BigDecimal amount = decimal("monto", true, 2, 15);
+                    BigDecimal amount = decimal("monto", true, ContractDecimal.AMOUNT);
                     LocalDate spentOn = date("fecha_gasto");
                     String document = requiredText("comprobante");
                     return bad() ? null : factory.expenditure(new ExpenditureInput(year, operation, object, source,
@@ -272,22 +273,18 @@ public final class ReportImporter {
             return required(column) ? cells.date(row, columns.indexOf(column), column) : null;
         }
 
-        /** {@code scale} and {@code precision} are the report contract's (the Avro schema's) for that field. */
-        private BigDecimal decimal(String column, boolean mandatory, int scale, int precision) {
+        /** A number of the report contract's {@code field}, refused in Spanish when it does not fit the field. */
+        private BigDecimal decimal(String column, boolean mandatory, ContractDecimal field) {
             if (mandatory ? !required(column) : text(column).isEmpty()) {
                 return null;
             }
             BigDecimal number = cells.decimal(row, columns.indexOf(column), column);
-            if (number != null && number.stripTrailingZeros().scale() > scale) {
-                error(column, text(column), "'" + text(column) + "' tiene más de " + scale + " decimales.");
+            if (number == null) {
                 return null;
             }
-            if (number != null && number.setScale(scale, RoundingMode.UNNECESSARY).precision() > precision) {
-                error(column, text(column), "'" + text(column) + "' tiene demasiadas cifras: a lo sumo "
-                        + (precision - scale) + " antes de la coma decimal.");
-                return null;
-            }
-            return number;
+            Optional<String> problem = field.problem(number, text(column));
+            problem.ifPresent(p -> error(column, text(column), p));
+            return problem.isPresent() ? null : number;
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.poahub.agent.report;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import org.poahub.agent.store.ReportDraft;
@@ -27,9 +26,9 @@ public final class ReportFactory {
     }
 
     public ReportDraft progress(ProgressInput in) {
-        BigDecimal achieved = in.achievedValue().setScale(4, RoundingMode.UNNECESSARY);
+        BigDecimal achieved = ContractDecimal.ACHIEVED_VALUE.fit("valor", in.achievedValue());
         BigDecimal percent = in.percentComplete() == null ? null
-                : in.percentComplete().setScale(2, RoundingMode.UNNECESSARY);
+                : ContractDecimal.PERCENT_COMPLETE.fit("porcentaje", in.percentComplete());
         return (id, sequence) -> ProgressReport.newBuilder().setMessageId(id).setAgentId(agentId)
                 .setRegionCode(region).setSequence(sequence).setFiscalYear(in.fiscalYear())
                 .setOperationCode(in.operationCode()).setPeriodStart(in.periodStart()).setPeriodEnd(in.periodEnd())
@@ -41,7 +40,7 @@ public final class ReportFactory {
     }
 
     public ReportDraft expenditure(ExpenditureInput in) {
-        BigDecimal amount = in.amount().setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal amount = ContractDecimal.AMOUNT.fit("monto", in.amount());
         return (id, sequence) -> ExpenditureReport.newBuilder().setMessageId(id).setAgentId(agentId)
                 .setRegionCode(region).setSequence(sequence).setFiscalYear(in.fiscalYear())
                 .setOperationCode(in.operationCode()).setObjectCode(in.objectCode())
