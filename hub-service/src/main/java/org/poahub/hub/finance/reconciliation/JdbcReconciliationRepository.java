@@ -273,7 +273,8 @@ class JdbcReconciliationRepository {
 
     /** Per gestión and line status (not CONCILIADO): how many lines and the sum of |SIGEP − regions|. */
     List<OpenCount> openLines() {
-        return sql.sql("select r.fiscal_year, l.status, count(*), coalesce(sum(abs(l.difference)), 0)"
+        return sql.sql("select r.fiscal_year, l.status, count(*) as count,"
+                        + " coalesce(sum(abs(l.difference)), 0) as amount"
                         + " from " + NEWEST_RUNS + " join finance_reconciliation_line l on l.run_id = r.id"
                         + " where l.status <> 'CONCILIADO' group by r.fiscal_year, l.status")
                 .query(OpenCount.class).list();
@@ -281,8 +282,9 @@ class JdbcReconciliationRepository {
 
     /** Per gestión and voucher finding (not CONCILIADO): how many, and the sum of |SIGEP amount − regional amount|. */
     List<OpenCount> openFindings() {
-        return sql.sql("select r.fiscal_year, f.finding, count(*),"
+        return sql.sql("select r.fiscal_year, f.finding as status, count(*) as count,"
                         + " coalesce(sum(abs(coalesce(f.sigep_amount, 0) - coalesce(f.regional_amount, 0))), 0)"
+                        + " as amount"
                         + " from " + NEWEST_RUNS + " join finance_voucher_finding f on f.run_id = r.id"
                         + " where f.finding <> 'CONCILIADO' group by r.fiscal_year, f.finding")
                 .query(OpenCount.class).list();

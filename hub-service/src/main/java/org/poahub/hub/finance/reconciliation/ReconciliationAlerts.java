@@ -74,10 +74,11 @@ class ReconciliationAlerts implements AlertSource {
             List<String> numbers = findings.stream().map(Finding::number).distinct().toList();
             String shown = String.join(", ", numbers.subList(0, Math.min(NUMBERS_SHOWN, numbers.size())))
                     + (numbers.size() > NUMBERS_SHOWN ? " y " + (numbers.size() - NUMBERS_SHOWN) + " más" : "");
-            alerts.add(new Alert(SPEND_NOT_IN_SIGEP, "", null, null, "La regional " + region + " reportó "
-                    + findings.size() + (findings.size() == 1 ? " gasto" : " gastos") + " por Bs " + number(amount)
-                    + " con " + properties.unrecordedSpendDays() + " días o más al corte del " + cutOff
-                    + " que no figuran en el SIGEP (comprobantes " + shown + ")."));
+            boolean one = findings.size() == 1;
+            alerts.add(new Alert(SPEND_NOT_IN_SIGEP, "", null, null, "La regional " + region + " tiene "
+                    + findings.size() + (one ? " gasto reportado" : " gastos reportados") + " (Bs " + number(amount)
+                    + ") sin registro en el SIGEP " + properties.unrecordedSpendDays() + " días o más antes del corte"
+                    + " del " + cutOff + ": " + (numbers.size() == 1 ? "comprobante " : "comprobantes ") + shown + "."));
         });
         return alerts;
     }

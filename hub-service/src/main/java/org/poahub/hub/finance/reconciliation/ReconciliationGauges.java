@@ -41,12 +41,12 @@ class ReconciliationGauges {
 
     ReconciliationGauges(JdbcReconciliationRepository repository, MeterRegistry registry) {
         this.repository = repository;
-        this.lines = MultiGauge.builder(LINES).baseUnit("lines")
+        this.lines = MultiGauge.builder(LINES)
                 .description("Reconciliation lines that are not CONCILIADO in the newest run of each gestión")
                 .register(registry);
         this.amount = MultiGauge.builder(AMOUNT).baseUnit("bolivianos")
                 .description("Sum of |SIGEP devengado - regional spend| of those lines").register(registry);
-        this.vouchers = MultiGauge.builder(VOUCHERS).baseUnit("findings")
+        this.vouchers = MultiGauge.builder(VOUCHERS)
                 .description("Voucher findings that are not CONCILIADO in the newest run of each gestión")
                 .register(registry);
     }

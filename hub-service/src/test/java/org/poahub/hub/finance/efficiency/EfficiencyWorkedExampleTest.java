@@ -38,7 +38,7 @@ class EfficiencyWorkedExampleTest {
             progress("11.04.05", "1", null), progress("11.04.06", "100", "100"), progress("11.05.02", "50", null),
             progress("04.01.01", "100", "100"), progress("04.01.02", "60", null)),
             List.of(spend("11.04.02", "BO-L", "10000", "1194361.25"), spend("11.04.02", "BO-L", "20000", "98500.00"),
-                    spend("11.04.02", "BO-C", "20000", "45200.00"), spend("11.05.02", "BO-L", "10000", "900000.00"),
+                    spend("11.04.02", "BO-C", "20000", "45200.00"), spend("11.05.02", "BO-C", "10000", "900000.00"),
                     spend("04.01.02", "BO-L", "20000", "2500.00")));
 
     /** The sample extract ejecucion-senavex-2020-06-30.csv summed per category (LINEA lines only). */
