@@ -35,7 +35,7 @@ import org.poahub.hub.finance.reconciliation.SigepDevengado;
  * regions' accepted expenditure, and the row says why.</li>
  * </ul>
  */
-final class EfficiencyCalculator {
+public final class EfficiencyCalculator {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -46,7 +46,8 @@ final class EfficiencyCalculator {
     }
 
     /** {@code figures}: the consolidation as of the quarter's last day ({@code asOf}). */
-    static QuarterlyEfficiency compute(Consolidation figures, int quarter, Optional<SigepDevengado.AtCutOff> sigep) {
+    public static QuarterlyEfficiency compute(Consolidation figures, int quarter,
+            Optional<SigepDevengado.AtCutOff> sigep) {
         return new EfficiencyCalculator(sigep).of(figures, quarter);
     }
 
