@@ -70,6 +70,7 @@ public final class LocalStack {
         hub.put("server.address", settings.httpAddress());
         hub.put("server.port", settings.httpPort());
         hub.put("poa.plan.seed-on-empty", true); // load the shipped SENAVEX 2020 plan on first start
+        hub.putAll(LocalFinance.hubProperties(var)); // SIGEP extracts dropped in var/finanzas/entrada
         // Kafka clients print their whole configuration at INFO, once per client (the hub's and each agent's).
         hub.put("logging.level.org.apache.kafka", "WARN");
         hub.putAll(credentials.hubProperties());
@@ -84,21 +85,24 @@ public final class LocalStack {
         running.hub = new SpringApplicationBuilder(HubApplication.class)
                 .registerShutdownHook(false)
                 .run(hubArgs.toArray(String[]::new));
+        LocalFinance.loadIllustrativeMapping(running.hub);
 
         log.info("""
 
                 poa-hub is up: http://localhost:{}/actuator/health
                   API users and passwords: {}
                   Kafka: {} (hub)   {} (agents, TLS)   PostgreSQL: {}
+                  SIGEP extracts (each simulated quarter, and your own): {}
                   Ctrl-C stops everything; data stays in {}
                 """, settings.httpPort(), credentials.file(), broker.bootstrapServers(), broker.agentBootstrapServers(),
-                postgres.jdbcUrl("poa"), var);
+                postgres.jdbcUrl("poa"), LocalFinance.inbox(var), var);
 
         if (!settings.agentRegions().isEmpty()) {
             awaitReportSchemas(running.hub);
             SimulatedAgents agents = new SimulatedAgents();
             running.agents = agents;
             agents.start(settings, credentials, broker, "http://localhost:" + settings.httpPort());
+            running.sigep = LocalFinance.startSigep(var, running.hub, agents);
         }
     }
 

@@ -16,10 +16,14 @@ final class RunningStack {
     volatile KraftBroker broker;
     volatile ConfigurableApplicationContext hub;
     volatile SimulatedAgents agents;
+    volatile SimulatedSigep sigep;
 
     void stop(Path var) {
         log.info("Stopping the local stack: simulated agents, hub, then Kafka, then PostgreSQL");
         // Each step runs even if the one before failed: a hub that stops badly must not leave servers behind.
+        if (sigep != null) {
+            stopQuietly("simulated SIGEP", sigep::stop); // reads the agents' outboxes: before the agents
+        }
         if (agents != null) {
             stopQuietly("simulated agents", agents::stop);
         }

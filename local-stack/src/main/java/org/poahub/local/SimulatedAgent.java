@@ -41,12 +41,14 @@ final class SimulatedAgent {
     private final double invalidShare;
     private final java.math.BigDecimal budgetShare;
     private final MonthPresenter office;
-    private AgentContext agent;
+    private volatile AgentContext agent;
     private Forwarder forwarder;
     private ReceiptListener receipts;
     private Thread forwarderThread;
     private Thread receiptsThread;
     private ScheduledExecutorService calendar;
+    /** The last month whose reports are in the outbox (read by the simulated financial system). */
+    private final java.util.concurrent.atomic.AtomicInteger monthsSaved = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param budgetShare the part of the plan's budget this office spends over the year (1 / simulated offices)
@@ -102,6 +104,7 @@ final class SimulatedAgent {
 
     void start(Path configFile) {
         agent = AgentContext.open(configFile);
+        monthsSaved.set(lastMonth());
         forwarder = new Forwarder(agent.config(), agent.store());
         receipts = new ReceiptListener(agent.config(), agent.store());
         forwarderThread = thread("forwarder", () -> {
@@ -134,6 +137,7 @@ final class SimulatedAgent {
                     budgetShare);
             long saved = new Simulator(agent.store(), agent.factory(), region.hashCode() * 100L + next)
                     .month(FISCAL_YEAR, next, invalidShare, year);
+            monthsSaved.set(next);
             log.info("Simulated agent {}: month {}/{} saved ({} reports), forwarding", region, next, FISCAL_YEAR, saved);
             forwarder.wakeUp();
         } catch (RuntimeException e) {
@@ -192,5 +196,16 @@ final class SimulatedAgent {
 
     String region() {
         return region;
+    }
+
+    /** The last month of the year whose reports are saved in the outbox (0 before January). */
+    int monthsSaved() {
+        return monthsSaved.get();
+    }
+
+    /** The office's outbox (thread-safe), or null once stopped. */
+    org.poahub.agent.store.AgentStore store() {
+        AgentContext context = agent;
+        return context == null ? null : context.store();
     }
 }

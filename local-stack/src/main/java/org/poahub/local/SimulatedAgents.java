@@ -50,6 +50,11 @@ final class SimulatedAgents {
         }
     }
 
+    /** The agents started, in the order of {@code POA_LOCAL_AGENTS}. */
+    synchronized List<SimulatedAgent> agents() {
+        return List.copyOf(running);
+    }
+
     synchronized void stop() {
         stopped = true;
         for (SimulatedAgent agent : running) {

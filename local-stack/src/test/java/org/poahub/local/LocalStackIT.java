@@ -23,6 +23,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the packaged run command the way the README does (with its default simulated agents, a simulated month every
@@ -40,6 +42,9 @@ class LocalStackIT {
                      date_trunc('month', coalesce(period_start, spent_on))
               from report where agent_id like 'agente-%' and status <> 'REJECTED'
               group by 1, 2, 3, 4, 5, 6 having count(*) > 1) duplicated""";
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @TempDir
     Path home;
@@ -76,6 +81,8 @@ class LocalStackIT {
                 credentials.load(in);
             }
             assertThat(credentials.stringPropertyNames()).contains("agente-bo-l", "agente-bo-c", "agente-bo-s");
+
+            theReconciliationShowsExactlyTheDeliberateDifferences(credentials.getProperty("consulta"));
             Path agentConfig = home.resolve("agents/BO-L/poa-agent.properties");
             assertThat(Files.readString(agentConfig)).contains("registry.user=agente-bo-l").doesNotContain("admin");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agentConfig))).isEqualTo("rw-------");
@@ -106,6 +113,104 @@ class LocalStackIT {
         } finally {
             again.destroyForcibly();
         }
+    }
+
+    /**
+     * The simulated SIGEP's quarter (the mapping loaded by the stack, the files dropped into the inbox and loaded by
+     * the hub's route) reconciles with the regions' expenses except for exactly its three deliberate differences
+     * (local-stack/README.md): BO-L's first accepted expense has no voucher, its second is Bs 10.00 higher in SIGEP,
+     * and SIGEP has Bs 8,500.00 on partida 43120 that no region reported. Every other voucher and line matches.
+     */
+    private void theReconciliationShowsExactlyTheDeliberateDifferences(String consultaPassword) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode summary = api("/api/finance/reconciliation/2020", consultaPassword);
+            String cutOff = summary.path("cutOff").asString();
+            assertThat(summary.path("executionExtract").path("cutOff").asString()).isEqualTo(cutOff);
+            assertThat(summary.path("voucherExtract").path("cutOff").asString()).isEqualTo(cutOff);
+            JsonNode vouchers = api("/api/finance/reconciliation/2020/vouchers", consultaPassword);
+            JsonNode lines = api("/api/finance/reconciliation/2020/lines?status=DIFERENCIA", consultaPassword);
+            // all three read from one run
+            assertThat(api("/api/finance/reconciliation/2020", consultaPassword).path("runId").asLong())
+                    .isEqualTo(summary.path("runId").asLong());
+
+            long expenses;
+            List<String> firstTwo = new java.util.ArrayList<>();
+            try (Connection c = database()) {
+                String accepted = "from report where kind = 'EXPENDITURE' and status <> 'REJECTED' and fiscal_year ="
+                        + " 2020 and spent_on <= date '" + cutOff + "'";
+                expenses = query(c, "select count(*) " + accepted);
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select document_number "
+                        + accepted + " and region_code = 'BO-L' order by sequence limit 2")) {
+                    while (rs.next()) {
+                        firstTwo.add(rs.getString(1));
+                    }
+                }
+            }
+            assertThat(summary.path("reportsCounted").asLong()).isEqualTo(expenses).isGreaterThan(2);
+
+            // lines: one DIFERENCIA of Bs 10.00, one SOLO_EN_SIGEP of Bs 8,500.00, everything else CONCILIADO
+            assertThat(status(summary.path("lines"), "DIFERENCIA").path("count").asInt()).isEqualTo(1);
+            assertThat(status(summary.path("lines"), "DIFERENCIA").path("difference").decimalValue())
+                    .isEqualByComparingTo("10.00");
+            assertThat(status(summary.path("lines"), "SOLO_EN_SIGEP").path("count").asInt()).isEqualTo(1);
+            assertThat(status(summary.path("lines"), "SOLO_EN_SIGEP").path("sigep").decimalValue())
+                    .isEqualByComparingTo("8500.00");
+            assertThat(status(summary.path("lines"), "SOLO_EN_REGIONALES").path("count").asInt()).isZero();
+            assertThat(summary.path("linesTotal").path("difference").decimalValue()).isEqualByComparingTo("8510.00");
+            assertThat(lines.get(0).path("regionCode").asString()).isEqualTo("BO-L");
+            assertThat(lines.get(0).path("difference").decimalValue()).isEqualByComparingTo("10.00");
+
+            // vouchers: the first BO-L expense's is missing, the second's is Bs 10.00 higher, one nobody claims
+            assertThat(status(summary.path("vouchers"), "CONCILIADO").path("count").asLong()).isEqualTo(expenses - 2);
+            assertThat(summary.path("findingsTotal").asLong()).isEqualTo(expenses + 1);
+            List<String> differences = new java.util.ArrayList<>();
+            for (JsonNode f : vouchers) {
+                if (!f.path("finding").asString().equals("CONCILIADO")) {
+                    differences.add(f.path("finding").asString() + " " + f.path("number").asString() + " "
+                            + amount(f.path("sigepAmount")) + " " + amount(f.path("regionalAmount")));
+                }
+            }
+            JsonNode offByTen = null;
+            for (JsonNode f : vouchers) {
+                if (f.path("finding").asString().equals("DIFERENCIA_IMPORTE")) {
+                    offByTen = f;
+                }
+            }
+            assertThat(differences).hasSize(3);
+            assertThat(differences).filteredOn(d -> d.startsWith("SOLO_EN_REGIONALES " + firstTwo.get(0) + " "))
+                    .hasSize(1);
+            assertThat(differences).filteredOn(d -> d.startsWith("DIFERENCIA_IMPORTE " + firstTwo.get(1) + " "))
+                    .hasSize(1);
+            assertThat(differences).filteredOn(d -> d.startsWith("SOLO_EN_SIGEP 90001 8500.00")).hasSize(1);
+            assertThat(offByTen.path("sigepAmount").decimalValue().subtract(offByTen.path("regionalAmount")
+                    .decimalValue())).isEqualByComparingTo("10.00");
+        });
+        // the hub loaded every file dropped, none refused
+        assertThat(home.resolve("finanzas/entrada/procesados")).isDirectoryContaining("glob:**ejecucion-senavex-2020-03-31*.csv");
+        assertThat(home.resolve("finanzas/entrada/con-errores")).doesNotExist();
+    }
+
+    private JsonNode api(String path, String consultaPassword) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + http + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("consulta:" + consultaPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode status(JsonNode totals, String name) {
+        for (JsonNode t : totals) {
+            if ((t.has("status") ? t.path("status") : t.path("finding")).asString().equals(name)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + totals);
+    }
+
+    private static String amount(JsonNode value) {
+        return value.isNumber() ? value.decimalValue().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString()
+                : "-";
     }
 
     private Process start(String log) throws IOException {

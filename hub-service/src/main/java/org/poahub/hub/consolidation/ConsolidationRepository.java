@@ -10,7 +10,7 @@ import org.poahub.hub.consolidation.MonthlyTables.SpendMonth;
 import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Reads the consolidated tables ingest keeps (V3) and the report counts of a fiscal year. */
+/** Reads the consolidated tables and the report counts ingest keeps (V3, V26) of a fiscal year. */
 class ConsolidationRepository {
 
     private final JdbcClient jdbc;
@@ -42,24 +42,17 @@ class ConsolidationRepository {
 
     /**
      * The accepted reports of a fiscal year month by month (fiscal month of the report's date: period end or spent-on
-     * day): per operation × region the latest progress report of each month (newest period end, then the one
-     * committed last, as ingest replaces the figure), and the spend per group and funding column of each month; of
-     * one region only when {@code regionCode} is not null.
+     * day), as ingest keeps them ({@code monthly_progress}, {@code monthly_spend}, V26): per operation × region the
+     * latest progress report of each month (newest period end, then the one ingested last), and the spend per group
+     * and funding column of each month; of one region only when {@code regionCode} is not null.
      */
     MonthlyTables monthlyTables(int fiscalYear, String regionCode) {
         return new MonthlyTables(
                 jdbc.sql("""
                         select fiscal_month, operation_code, region_code, achieved_value, percent_complete, period_end,
                                reports
-                        from (select distinct on (operation_code, region_code, fiscal_month)
-                                     fiscal_month, operation_code, region_code, achieved_value, percent_complete,
-                                     period_end,
-                                     count(*) over (partition by operation_code, region_code, fiscal_month) as reports
-                              from report
-                              where fiscal_year = ? and kind = 'PROGRESS' and plan_version is not null
-                                and (?::text is null or region_code = ?)
-                              order by operation_code, region_code, fiscal_month, period_end desc, committed_at desc,
-                                       kafka_offset desc) latest
+                        from monthly_progress
+                        where fiscal_year = ? and (?::text is null or region_code = ?)
                         order by fiscal_month, operation_code, region_code""")
                         .params(fiscalYear, regionCode, regionCode)
                         .query((rs, n) -> new ProgressMonth(rs.getInt(1), rs.getString(2), rs.getString(3),
@@ -67,12 +60,9 @@ class ConsolidationRepository {
                                 rs.getInt(7)))
                         .list(),
                 jdbc.sql("""
-                        select fiscal_month, operation_code, region_code, object_code, funding_source, sum(amount),
-                               count(*)
-                        from report
-                        where fiscal_year = ? and kind = 'EXPENDITURE' and plan_version is not null
-                          and (?::text is null or region_code = ?)
-                        group by fiscal_month, operation_code, region_code, object_code, funding_source
+                        select fiscal_month, operation_code, region_code, object_code, funding_source, spent, reports
+                        from monthly_spend
+                        where fiscal_year = ? and (?::text is null or region_code = ?)
                         order by fiscal_month, operation_code, region_code, object_code, funding_source""")
                         .params(fiscalYear, regionCode, regionCode)
                         .query((rs, n) -> new SpendMonth(rs.getInt(1), rs.getString(2), rs.getString(3),
@@ -91,8 +81,9 @@ class ConsolidationRepository {
     /** Reports of the year (of one region when not null) by status (ACCEPTED, ACCEPTED_WITH_WARNINGS, REJECTED). */
     Map<String, Long> reportCounts(int fiscalYear, String regionCode) {
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("select status, count(*) from report where fiscal_year = ? and (?::text is null or region_code = ?)"
-                        + " group by status").params(fiscalYear, regionCode, regionCode)
+        jdbc.sql("select status, sum(reports) from report_count where fiscal_year = ?"
+                        + " and (?::text is null or region_code = ?) group by status")
+                .params(fiscalYear, regionCode, regionCode)
                 .query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });

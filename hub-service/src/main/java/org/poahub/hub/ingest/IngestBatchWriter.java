@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,32 +142,102 @@ final class IngestBatchWriter {
     }
 
     /**
+     * The month-by-month figures of the S-curve (V26): spend adds up; a month's progress keeps the report with the
+     * newest period end, the later one on a tie (this batch's, as it commits after what it finds), and counts them all.
+     */
+    void addMonthly(MonthlyFigures monthly) {
+        batch("""
+                insert into monthly_progress (fiscal_year, fiscal_month, operation_code, region_code, achieved_value,
+                    percent_complete, period_end, reports)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (fiscal_year, fiscal_month, operation_code, region_code) do update set
+                    achieved_value = case when excluded.period_end >= monthly_progress.period_end
+                        then excluded.achieved_value else monthly_progress.achieved_value end,
+                    percent_complete = case when excluded.period_end >= monthly_progress.period_end
+                        then excluded.percent_complete else monthly_progress.percent_complete end,
+                    period_end = greatest(excluded.period_end, monthly_progress.period_end),
+                    reports = monthly_progress.reports + excluded.reports""",
+                monthly.progress().entrySet(), (ps, e) -> {
+                    MonthlyFigures.ProgressMonthKey k = e.getKey();
+                    ps.setInt(1, k.fiscalYear());
+                    ps.setInt(2, k.fiscalMonth());
+                    ps.setString(3, k.operationCode());
+                    ps.setString(4, k.regionCode());
+                    ps.setBigDecimal(5, e.getValue().achievedValue());
+                    ps.setBigDecimal(6, e.getValue().percentComplete());
+                    ps.setObject(7, e.getValue().periodEnd());
+                    ps.setInt(8, e.getValue().reports());
+                });
+        batch("""
+                insert into monthly_spend (fiscal_year, fiscal_month, operation_code, region_code, object_code,
+                    funding_source, spent, reports)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (fiscal_year, fiscal_month, operation_code, region_code, object_code, funding_source)
+                do update set spent = monthly_spend.spent + excluded.spent,
+                    reports = monthly_spend.reports + excluded.reports""",
+                monthly.spend().entrySet(), (ps, e) -> {
+                    MonthlyFigures.SpendMonthKey k = e.getKey();
+                    ps.setInt(1, k.fiscalYear());
+                    ps.setInt(2, k.fiscalMonth());
+                    ps.setString(3, k.operationCode());
+                    ps.setString(4, k.regionCode());
+                    ps.setString(5, k.objectCode());
+                    ps.setString(6, k.fundingSource());
+                    ps.setBigDecimal(7, e.getValue().spent());
+                    ps.setInt(8, e.getValue().reports());
+                });
+    }
+
+    /** Reports per fiscal year × region × status (V26): counts only add up. */
+    void addReportCounts(ReportCounts counts) {
+        batch("""
+                insert into report_count (fiscal_year, region_code, status, reports) values (?, ?, ?, ?)
+                on conflict (fiscal_year, region_code, status)
+                do update set reports = report_count.reports + excluded.reports""",
+                counts.counts().entrySet(), (ps, e) -> {
+                    ps.setInt(1, e.getKey().fiscalYear());
+                    ps.setString(2, e.getKey().regionCode());
+                    ps.setString(3, e.getKey().status());
+                    ps.setLong(4, e.getValue());
+                });
+    }
+
+    /**
      * The batch's agent sequence numbers and each agent's state. Neither write reads first: a number received before
-     * is skipped by its key, and the highest number only grows, so two consumers or two hub instances give the same
-     * result whatever order they commit in.
+     * is skipped by its key (and not counted in {@code received_sequences}), and the highest number only grows, so two
+     * consumers or two hub instances give the same result whatever order they commit in.
      */
     void writeAgentSync(AgentSequences sequences) {
         AgentSequences.Received received = sequences.received();
+        Map<String, Long> newlyReceived = new HashMap<>();
         if (received.sequences().length > 0) {
-            jdbc.update("""
-                    insert into agent_sequence (agent_id, sequence)
-                    select * from unnest(?::text[], ?::bigint[])
-                    on conflict do nothing""", received.agentIds(), received.sequences());
+            jdbc.query("""
+                    with inserted as (
+                        insert into agent_sequence (agent_id, sequence)
+                        select * from unnest(?::text[], ?::bigint[])
+                        on conflict do nothing
+                        returning agent_id)
+                    select agent_id, count(*) from inserted group by agent_id""",
+                    rs -> {
+                        newlyReceived.put(rs.getString(1), rs.getLong(2));
+                    }, received.agentIds(), received.sequences());
         }
         batch("""
                 insert into agent_sync_state (agent_id, region_code, last_message_id, last_reported_at,
-                    last_received_at, highest_sequence)
-                values (?, ?, ?, ?, now(), ?)
+                    last_received_at, highest_sequence, received_sequences)
+                values (?, ?, ?, ?, now(), ?, ?)
                 on conflict (agent_id) do update set region_code = excluded.region_code,
                     last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
                     last_received_at = excluded.last_received_at,
-                    highest_sequence = greatest(agent_sync_state.highest_sequence, excluded.highest_sequence)""",
+                    highest_sequence = greatest(agent_sync_state.highest_sequence, excluded.highest_sequence),
+                    received_sequences = agent_sync_state.received_sequences + excluded.received_sequences""",
                 sequences.states(), (ps, agent) -> {
                     ps.setString(1, agent.agentId());
                     ps.setString(2, agent.regionCode());
                     ps.setObject(3, agent.lastMessageId());
                     ps.setTimestamp(4, Timestamp.from(agent.lastReportedAt()));
                     ps.setLong(5, agent.highest());
+                    ps.setLong(6, newlyReceived.getOrDefault(agent.agentId(), 0L));
                 });
     }
 

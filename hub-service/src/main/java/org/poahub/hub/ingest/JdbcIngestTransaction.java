@@ -58,6 +58,8 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     private final List<ReportRow> reportRows = new ArrayList<>();
     private final List<ReportOutcome> outcomeRows = new ArrayList<>();
     private final AgentSequences sequences = new AgentSequences();
+    private final ReportCounts reportCounts = new ReportCounts();
+    private final MonthlyFigures monthly = new MonthlyFigures();
     private final LateData lateData;
 
     JdbcIngestTransaction(JdbcClient jdbc, IngestBatchReader reader, IngestBatchWriter writer,
@@ -125,6 +127,10 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
             enrichment = accept(report);
             lateData.accepted(report.messageId(), report.regionCode(), report.reportDate());
         }
+        if (enrichment != null) {
+            addToMonth(report, enrichment.fiscalMonth());
+        }
+        reportCounts.add(report.fiscalYear(), report.regionCode(), outcome.getStatus());
         reportRows.add(new ReportRow(report, outcome.getStatus(), enrichment));
     }
 
@@ -149,6 +155,15 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
             case UNKNOWN -> throw new IllegalStateException("A decoded report always has a kind");
         };
         return enrichment.orElse(null);
+    }
+
+    /** An enriched report (its plan known) counts in the month of its date, as the S-curve shows it. */
+    private void addToMonth(DecodedReport report, int fiscalMonth) {
+        switch (report.kind()) {
+            case PROGRESS -> monthly.add(report.progress(), fiscalMonth);
+            case EXPENDITURE -> monthly.add(report.expenditure(), fiscalMonth);
+            case UNKNOWN -> throw new IllegalStateException("A decoded report always has a kind");
+        }
     }
 
     private void consolidateProgress(ProgressReport r) {
@@ -209,6 +224,8 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
         writer.insertOutcomes(outcomeRows);
         writer.writeProgress(changedProgress);
         writer.addSpend(regionSpendAdded, operationSpendAdded);
+        writer.addMonthly(monthly);
+        writer.addReportCounts(reportCounts);
         writer.writeAgentSync(sequences);
         return lateData.flush();
     }

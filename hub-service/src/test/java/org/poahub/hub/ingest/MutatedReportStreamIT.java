@@ -103,6 +103,7 @@ class MutatedReportStreamIT {
         acceptedReportsAreStoredExactlyAsSent(jdbc, mutated);
         everyRejectionHasItsReason(jdbc);
         consolidatedFiguresEqualTheAcceptedReports(jdbc);
+        readSideTotalsEqualTheReports(jdbc);
     }
 
     private record Sent(ReportMutator.Mutated record, String topic, int partition, long offset) {
@@ -204,6 +205,46 @@ class MutatedReportStreamIT {
                 where r.reports is distinct from c.reports or last.status = 'REJECTED'
                    or last.achieved_value is distinct from c.cumulative_value"""))
                 .as("consolidated_progress rows that differ from the reports").isEmpty();
+    }
+
+    /** What ingest keeps for the read side (V26) says what the report table says. */
+    private static void readSideTotalsEqualTheReports(JdbcClient jdbc) {
+        assertThat(differences(jdbc, """
+                select * from (
+                    select fiscal_year, region_code, status, count(*) as reports from report group by 1, 2, 3) r
+                full join report_count c using (fiscal_year, region_code, status)
+                where r.reports is distinct from c.reports"""))
+                .as("report_count rows that differ from the reports").isEmpty();
+        assertThat(differences(jdbc, """
+                select * from (
+                    select fiscal_year, fiscal_month, operation_code, region_code, object_code, funding_source,
+                           sum(amount) as spent, count(*) as reports
+                    from report where kind = 'EXPENDITURE' and plan_version is not null group by 1, 2, 3, 4, 5, 6) r
+                full join monthly_spend m
+                    using (fiscal_year, fiscal_month, operation_code, region_code, object_code, funding_source)
+                where r.spent is distinct from m.spent or r.reports is distinct from m.reports"""))
+                .as("monthly_spend rows that differ from the reports").isEmpty();
+        // the month's figure is a report of that month with its newest period end (which one on a tie is ingest order)
+        assertThat(differences(jdbc, """
+                select * from (
+                    select fiscal_year, fiscal_month, operation_code, region_code, count(*) as reports,
+                           max(period_end) as period_end
+                    from report where kind = 'PROGRESS' and plan_version is not null group by 1, 2, 3, 4) r
+                full join monthly_progress m using (fiscal_year, fiscal_month, operation_code, region_code)
+                where r.reports is distinct from m.reports or r.period_end is distinct from m.period_end
+                   or not exists (select 1 from report x
+                                  where x.kind = 'PROGRESS' and x.plan_version is not null
+                                    and x.fiscal_year = m.fiscal_year and x.fiscal_month = m.fiscal_month
+                                    and x.operation_code = m.operation_code and x.region_code = m.region_code
+                                    and x.period_end = m.period_end and x.achieved_value = m.achieved_value
+                                    and x.percent_complete is not distinct from m.percent_complete)"""))
+                .as("monthly_progress rows that differ from the reports").isEmpty();
+        assertThat(differences(jdbc, """
+                select s.agent_id, s.received_sequences, count(q.sequence) as rows
+                from agent_sync_state s left join agent_sequence q using (agent_id)
+                group by s.agent_id, s.received_sequences
+                having s.received_sequences <> count(q.sequence)"""))
+                .as("agents whose count of received numbers differs from their agent_sequence rows").isEmpty();
     }
 
     /** The first rows a query finds, to show what differs. */

@@ -82,6 +82,8 @@ class AccessMatrixIT {
             get("/revision.js", STAFF),
             get("/auditoria.html", EnumSet.of(Caller.ADMIN, Caller.ANALISTA)),
             get("/auditoria.js", EnumSet.of(Caller.ADMIN, Caller.ANALISTA)),
+            get("/conciliacion.html", STAFF),
+            get("/conciliacion.js", STAFF),
             // consolidation (REGIONAL scoped to its region's reports)
             get("/api/consolidation/2020/summary", STAFF),
             get("/api/consolidation/2020/objectives/11", STAFF),

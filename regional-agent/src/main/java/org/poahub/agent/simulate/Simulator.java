@@ -117,6 +117,7 @@ public final class Simulator {
         }
         YearMonth ym = YearMonth.of(fiscalYear, month);
         List<ReportDraft> drafts = new ArrayList<>();
+        int vouchers = 0;
         for (PlannedOperation op : operations) {
             LocalDate start = op.start() == null ? ym.atDay(1) : op.start();
             LocalDate end = op.end() == null ? ym.atEndOfMonth() : op.end();
@@ -132,7 +133,7 @@ public final class Simulator {
                     drafts.add(factory.expenditure(new ExpenditureInput(fiscalYear, op.code(), objectCode(line),
                             line.fundingSource(), amount,
                             from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1)),
-                            "CBTE-" + random.nextInt(1_000_000), "Gasto de " + ym + " (simulado)", null)));
+                            voucher(ym, ++vouchers), "Gasto de " + ym + " (simulado)", null)));
                 }
             }
             if (random.nextDouble() < invalidShare) {
@@ -140,6 +141,16 @@ public final class Simulator {
             }
         }
         return drafts.isEmpty() ? 0 : store.save(drafts, null).saved().size();
+    }
+
+    /**
+     * The voucher (comprobante) of a simulated expense: unique per office, month and expense, e.g.
+     * {@code CBTE-BO-L-202003-0007}, so the local stack's simulated financial-system listing can match every one
+     * (random numbers of two offices could collide and read as one voucher claimed twice).
+     */
+    private String voucher(YearMonth ym, int n) {
+        return String.format(java.util.Locale.ROOT, "CBTE-%s-%d%02d-%04d", factory.region(), ym.getYear(),
+                ym.getMonthValue(), n);
     }
 
     private ReportDraft pacedProgress(PlannedOperation op, YearMonth ym, LocalDate start, LocalDate end,

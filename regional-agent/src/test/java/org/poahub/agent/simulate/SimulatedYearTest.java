@@ -131,6 +131,11 @@ class SimulatedYearTest {
                 .map(r -> ((ExpenditureReport) store.record(r.messageId()).orElseThrow()).getAmount())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(saved).isEqualByComparingTo(yearSpend(year));
+        // one voucher per expense, never the same twice (the local stack's simulated SIGEP listing matches them)
+        List<String> vouchers = reports.stream().filter(r -> r.kind() == ReportKind.EXPENDITURE)
+                .map(r -> ((ExpenditureReport) store.record(r.messageId()).orElseThrow()).getDocumentNumber())
+                .toList();
+        assertThat(vouchers).doesNotHaveDuplicates().allMatch(v -> v.matches("CBTE-BO-L-2020(0[1-9]|1[0-2])-\\d{4}"));
     }
 
     private BigDecimal yearSpend(SimulatedYear year) {

@@ -82,7 +82,8 @@ public final class VoucherReconciler {
             List<RegionalClaim> positive = found.stream().filter(c -> c.amount().signum() > 0).toList();
             long regions = positive.stream().map(RegionalClaim::region).distinct().count();
             if (regions > 1 || positive.size() > 1 && regionalNet.compareTo(v.net()) > 0) {
-                String who = positive.stream().map(c -> c.region() + " (" + c.messageId() + ")")
+                // regions only: a REGIONAL reader sees this row of its own region, never another region's reports
+                String who = positive.stream().map(RegionalClaim::region).distinct().sorted()
                         .collect(Collectors.joining(", "));
                 for (RegionalClaim c : positive) {
                     results.add(new Result(Finding.RECLAMADO_DOS_VECES, number, c.region(), c.messageId(), v.net(),

@@ -81,6 +81,9 @@ class VoucherReconcilerTest {
 
         assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.finding()).isEqualTo(Finding.RECLAMADO_DOS_VECES));
         assertThat(results).extracting(Result::region).containsExactly("BO-C", "BO-L");
+        // each region reads its own row: the other region is named, its reports are not
+        assertThat(results).extracting(Result::detail).containsOnly(
+                "el comprobante 121 lo reclaman 2 reportes de 2 regionales: BO-C, BO-L");
     }
 
     @Test
