@@ -313,7 +313,10 @@ class EfficiencyIT {
         }
     }
 
-    /** A progress report of BO-L for April–June, as ingest stores and enriches it (V9: an enrichment is whole). */
+    /**
+     * A progress report of BO-L for April–June, as ingest stores and enriches it (V9: an enrichment is whole), with
+     * its month in the running totals.
+     */
     private void progress(String operation, String cumulative, String percentComplete) {
         long n = offset.incrementAndGet();
         sql.sql("""
@@ -328,6 +331,12 @@ class EfficiencyIT {
                     date '2020-12-31')""")
                 .params(UUID.randomUUID(), n, operation, new BigDecimal(cumulative),
                         percentComplete == null ? null : new BigDecimal(percentComplete), n, operation, operation)
+                .update();
+        // the month-by-month running totals ingest keeps next to the report (V26), which the quarter is read from
+        sql.sql("insert into monthly_progress (fiscal_year, fiscal_month, operation_code, region_code, achieved_value,"
+                        + " percent_complete, period_end, reports) values (2020, 6, ?, 'BO-L', ?, ?, date '2020-06-30', 1)")
+                .params(operation, new BigDecimal(cumulative),
+                        percentComplete == null ? null : new BigDecimal(percentComplete))
                 .update();
     }
 
@@ -348,6 +357,13 @@ class EfficiencyIT {
                 .params(UUID.randomUUID(), region, "agent-" + lower, n, operation, partida, new BigDecimal(amount),
                         Date.valueOf(day), document, "poa." + lower + ".expenditure", n, day.getMonthValue(),
                         (day.getMonthValue() - 1) / 3 + 1, Date.valueOf(day), operation, operation)
+                .update();
+        sql.sql("insert into monthly_spend (fiscal_year, fiscal_month, operation_code, region_code, object_code,"
+                        + " funding_source, spent, reports) values (2020, ?, ?, ?, ?, 'Columna 1', ?, 1)"
+                        + " on conflict (fiscal_year, fiscal_month, operation_code, region_code, object_code,"
+                        + " funding_source) do update set spent = monthly_spend.spent + excluded.spent,"
+                        + " reports = monthly_spend.reports + 1")
+                .params(day.getMonthValue(), operation, region, partida, new BigDecimal(amount))
                 .update();
     }
 }
