@@ -1,8 +1,6 @@
 package org.poahub.hub.consolidation;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,6 +17,8 @@ final class AlertRules {
 
     /** Financial execution more than the configured points ahead of physical progress. */
     static final String SPEND_AHEAD_OF_PROGRESS = "SPEND_AHEAD_OF_PROGRESS";
+    /** Eficiencia relativa (physical / financial) above 1.30: the spend lags behind the physical progress. */
+    static final String SPEND_BEHIND_PROGRESS = "SPEND_BEHIND_PROGRESS";
     /** Physical progress reported on a budgeted operation with nothing spent. */
     static final String PROGRESS_WITHOUT_SPEND = "PROGRESS_WITHOUT_SPEND";
     /** Spend on an object group and funding column above its budget. */
@@ -49,6 +49,13 @@ final class AlertRules {
                     + number(execution) + " % de su presupuesto con un avance físico de " + number(physical)
                     + " % (" + number(execution.subtract(physical)) + " puntos de diferencia; el límite es "
                     + number(settings.spendAheadPoints()) + ").");
+        }
+        EfficiencyMath.Relative relative = EfficiencyMath.relative(physical, execution);
+        if (relative.band() == EfficiencyMath.RelativeBand.FINANCIERO_REZAGADO) {
+            add(SPEND_BEHIND_PROGRESS, op.code(), null, null, "La operación " + op.code() + " tiene un avance físico de "
+                    + number(physical) + " % con una ejecución financiera de " + number(execution)
+                    + " % (eficiencia relativa " + number(relative.value()) + ", mayor a "
+                    + number(EfficiencyMath.FINANCIAL_LAGGING_ABOVE) + ": la ejecución financiera está rezagada).");
         }
         if (budget.signum() > 0 && spent.signum() <= 0 && physical.compareTo(settings.progressWithoutSpendPercent()) >= 0) {
             add(PROGRESS_WITHOUT_SPEND, op.code(), null, null, "La operación " + op.code() + " reporta un avance físico de "
@@ -83,12 +90,6 @@ final class AlertRules {
 
     /** Bolivian format: thousands with '.', decimals with ',', always two decimals. */
     static String number(BigDecimal value) {
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols();
-        symbols.setGroupingSeparator('.');
-        symbols.setDecimalSeparator(',');
-        symbols.setMinusSign('-');
-        DecimalFormat format = new DecimalFormat("#,##0.00", symbols);
-        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
-        return format.format(value);
+        return BolivianFormat.number(value);
     }
 }

@@ -6,6 +6,7 @@ import org.poahub.hub.plan.PlanProperties;
 import org.poahub.hub.plan.PlanRepository;
 import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.poahub.plan.RegionCatalogue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +31,10 @@ class ConsolidationConfiguration {
     @Bean
     ConsolidationService consolidationService(CurrentPlans plans, JdbcClient jdbc, RegionCatalogue regions,
                                               ObjectOfExpenditureClassifier classifier,
-                                              ConsolidationProperties properties) {
+                                              ConsolidationProperties properties,
+                                              ObjectProvider<AlertSource> alertSources) {
         return new ConsolidationService(plans, new ConsolidationRepository(jdbc),
-                new ConsolidationCalculator(regions, classifier, properties), regions, Clock.system(AGENCY_ZONE));
+                new ConsolidationCalculator(regions, classifier, properties), regions, Clock.system(AGENCY_ZONE),
+                alertSources.orderedStream().toList());
     }
 }

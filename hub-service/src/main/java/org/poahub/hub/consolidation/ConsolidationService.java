@@ -26,14 +26,16 @@ public class ConsolidationService {
     private final ConsolidationCalculator calculator;
     private final RegionCatalogue regions;
     private final Clock clock;
+    private final List<AlertSource> alertSources;
 
     ConsolidationService(PlanSource plans, ConsolidationRepository repository, ConsolidationCalculator calculator,
-                         RegionCatalogue regions, Clock clock) {
+                         RegionCatalogue regions, Clock clock, List<AlertSource> alertSources) {
         this.plans = plans;
         this.repository = repository;
         this.calculator = calculator;
         this.regions = regions;
         this.clock = clock;
+        this.alertSources = List.copyOf(alertSources);
     }
 
     /**
@@ -52,9 +54,35 @@ public class ConsolidationService {
     @Transactional(readOnly = true)
     public Optional<YearFigures> figures(int fiscalYear, LocalDate asOf, String regionCode) {
         return plans.current(fiscalYear).map(p -> new YearFigures(
-                calculator.consolidate(p.plan(), p.version(), repository.tables(fiscalYear, regionCode),
-                        asOfOrDefault(fiscalYear, asOf)),
+                withOtherAlerts(calculator.consolidate(p.plan(), p.version(), repository.tables(fiscalYear, regionCode),
+                        asOfOrDefault(fiscalYear, asOf)), regionCode),
                 repository.reportCounts(fiscalYear, regionCode)));
+    }
+
+    /**
+     * The national figures at the end of a fiscal quarter (1 … 4) from the tables as they stood then: the S-curve's
+     * point of the quarter's last month ({@link #monthly}), with the whole drill-down. Alerts are those of
+     * {@link AlertRules} only. Empty when the year has no plan.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Consolidation> atQuarterEnd(int fiscalYear, int quarter) {
+        if (quarter < 1 || quarter > 4) {
+            throw new IllegalArgumentException("quarter must be 1..4, not " + quarter);
+        }
+        int month = quarter * 3;
+        return plans.current(fiscalYear).map(p -> calculator.consolidate(p.plan(), p.version(),
+                repository.monthlyTables(fiscalYear, null).asOfMonth(month),
+                java.time.YearMonth.of(fiscalYear, month).atEndOfMonth()));
+    }
+
+    private Consolidation withOtherAlerts(Consolidation c, String regionCode) {
+        if (alertSources.isEmpty()) {
+            return c;
+        }
+        List<Consolidation.Alert> alerts = new ArrayList<>(c.alerts());
+        alertSources.forEach(source -> alerts.addAll(source.alerts(c.fiscalYear(), c.asOf(), regionCode)));
+        return new Consolidation(c.fiscalYear(), c.planVersion(), c.entityCode(), c.entityAcronym(), c.asOf(),
+                c.progress(), c.money(), c.objectives(), c.expenditure(), c.regionalExpenditure(), List.copyOf(alerts));
     }
 
     /**

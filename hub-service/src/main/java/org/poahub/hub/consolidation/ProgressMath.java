@@ -78,7 +78,8 @@ public final class ProgressMath {
                 .divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal capAt100(BigDecimal percent) {
+    /** An operation counts at most 100 % in a rollup (docs/consolidation.md, "Rollups"). */
+    public static BigDecimal capAt100(BigDecimal percent) {
         return percent.compareTo(HUNDRED) > 0 ? HUNDRED.setScale(2) : percent;
     }
 

@@ -19,12 +19,20 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The quarterly report as a PDF (OpenPDF), A4 landscape: figures table, deviations, signature block. */
+/**
+ * The quarterly report as a PDF (OpenPDF), A4 landscape: figures table, physical–financial efficiency (when there is
+ * one), deviations, signature block.
+ */
 final class QuarterlyReportPdfWriter {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 13);
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f);
     private static final Font NORMAL = FontFactory.getFont(FontFactory.HELVETICA, 7.5f);
+
+    /** The follow-up's columns, shared with the workbook. */
+    static final String[] EFFICIENCY_HEADERS = {"Código", "Entidad / acción", "Ponderación", "Ejecutado (Bs)",
+        "Fuente", "Ejecución financiera (%)", "Avance físico (%)", "Eficiencia ponderada", "Calificación",
+        "Eficiencia relativa", "Lectura"};
 
     private QuarterlyReportPdfWriter() {
     }
@@ -99,6 +107,33 @@ final class QuarterlyReportPdfWriter {
             table.addCell(cell(figure(report.money().spent()), BOLD, Element.ALIGN_RIGHT));
             table.addCell(cell(figure(report.money().executionPercent()), BOLD, Element.ALIGN_RIGHT));
             document.add(table);
+
+            if (report.efficiency() != null) {
+                document.add(new Paragraph("Eficiencia físico-financiera", TITLE));
+                document.add(new Paragraph(report.efficiency().sourceNote(), NORMAL));
+                PdfPTable efficiency = new PdfPTable(new float[] {7, 27, 6, 10, 7, 7, 7, 7, 9, 7, 10});
+                efficiency.setWidthPercentage(100);
+                efficiency.setHeaderRows(1);
+                for (String h : EFFICIENCY_HEADERS) {
+                    efficiency.addCell(cell(h, BOLD, Element.ALIGN_CENTER));
+                }
+                for (QuarterlyReport.EfficiencyLine line : report.efficiency().lines()) {
+                    Font font = line.weight() == null ? BOLD : NORMAL;
+                    efficiency.addCell(cell(line.code(), font, Element.ALIGN_LEFT));
+                    efficiency.addCell(cell(line.name(), font, Element.ALIGN_LEFT));
+                    efficiency.addCell(cell(line.weight() == null ? "" : line.weight().toString(), font,
+                            Element.ALIGN_RIGHT));
+                    efficiency.addCell(cell(figure(line.executed()), font, Element.ALIGN_RIGHT));
+                    efficiency.addCell(cell(line.source(), font, Element.ALIGN_LEFT));
+                    efficiency.addCell(cell(figure(line.financialPercent()), font, Element.ALIGN_RIGHT));
+                    efficiency.addCell(cell(figure(line.physicalPercent()), font, Element.ALIGN_RIGHT));
+                    efficiency.addCell(cell(figure(line.weightedEfficiency()), font, Element.ALIGN_RIGHT));
+                    efficiency.addCell(cell(line.weightedLabel(), font, Element.ALIGN_LEFT));
+                    efficiency.addCell(cell(figure(line.relativeEfficiency()), font, Element.ALIGN_RIGHT));
+                    efficiency.addCell(cell(line.relativeLabel(), font, Element.ALIGN_LEFT));
+                }
+                document.add(efficiency);
+            }
 
             document.add(new Paragraph("Desvíos y justificación", TITLE));
             PdfPTable deviations = new PdfPTable(new float[] {8, 30, 8, 8, 46});

@@ -13,7 +13,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The quarterly report as a workbook: sheet "Seguimiento" (one row per action and operation), "Desvíos" (deviations
- * and their justification) and "Firmas" (Elaborado / Revisado / Aprobado). Figures are numeric cells.
+ * and their justification), "Eficiencia" (the physical–financial follow-up of the entity and each action, when there
+ * is one) and "Firmas" (Elaborado / Revisado / Aprobado). Figures are numeric cells.
  */
 final class QuarterlyReportXlsxWriter {
 
@@ -73,6 +74,29 @@ final class QuarterlyReportXlsxWriter {
                 number(row, 2, deviation.variance(), number);
                 text(row, 3, deviation.status(), null);
                 text(row, 4, QuarterlyReportPdfWriter.justification(deviation), null);
+            }
+
+            if (report.efficiency() != null) {
+                Sheet e = workbook.createSheet("Eficiencia");
+                text(e.createRow(0), 0, report.efficiency().sourceNote(), null);
+                header(e.createRow(2), List.of(QuarterlyReportPdfWriter.EFFICIENCY_HEADERS), bold);
+                int er = 3;
+                for (QuarterlyReport.EfficiencyLine line : report.efficiency().lines()) {
+                    Row row = e.createRow(er++);
+                    text(row, 0, line.code(), line.weight() == null ? bold : null);
+                    text(row, 1, line.name(), null);
+                    if (line.weight() != null) {
+                        row.createCell(2).setCellValue(line.weight());
+                    }
+                    number(row, 3, line.executed(), number);
+                    text(row, 4, line.source(), null);
+                    number(row, 5, line.financialPercent(), number);
+                    number(row, 6, line.physicalPercent(), number);
+                    number(row, 7, line.weightedEfficiency(), number);
+                    text(row, 8, line.weightedLabel(), null);
+                    number(row, 9, line.relativeEfficiency(), number);
+                    text(row, 10, line.relativeLabel(), null);
+                }
             }
 
             Sheet f = workbook.createSheet("Firmas");

@@ -1,6 +1,7 @@
 package org.poahub.hub.reports;
 
 import org.poahub.hub.consolidation.ConsolidationService;
+import org.poahub.hub.finance.efficiency.EfficiencyService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class ReportsConfiguration {
 
     @Bean
-    QuarterlyReportService quarterlyReportService(ConsolidationService consolidation, ReviewTrail trail) {
-        return new QuarterlyReportService(consolidation, trail);
+    QuarterlyReportService quarterlyReportService(ConsolidationService consolidation, ReviewTrail trail,
+                                                  EfficiencyService efficiency) {
+        return new QuarterlyReportService(consolidation, trail, efficiency);
     }
 }

@@ -91,6 +91,8 @@ class ConsolidationCalculatorTest {
 
         assertThat(alerts).filteredOn(a -> a.operationCode().equals("11.04.02")).extracting(Alert::message)
                 .containsExactly(
+                        "La operación 11.04.02 tiene un avance físico de 50,00 % con una ejecución financiera de 3,18 %"
+                                + " (eficiencia relativa 15,72, mayor a 1,30: la ejecución financiera está rezagada).",
                         "La operación 11.04.02 gastó Bs 120.000,00 en el grupo 40000 (Columna 1), por encima de su "
                                 + "presupuesto de Bs 111.300,00 (107,82 %).",
                         "La operación 11.04.02 gastó Bs 5.000,00 en el grupo 50000 (Columna 1), para el que no tiene "
@@ -98,7 +100,7 @@ class ConsolidationCalculatorTest {
         assertThat(alerts).filteredOn(a -> a.code().equals(AlertRules.NO_PROGRESS_REPORTED)).hasSize(22)
                 .first().extracting(Alert::message).isEqualTo(
                         "La operación 04.01.01 no tiene informes de avance y su avance programado al 30/06/2020 es 100,00 %.");
-        assertThat(alerts).hasSize(24);
+        assertThat(alerts).hasSize(25);
     }
 
     @Test
@@ -182,6 +184,23 @@ class ConsolidationCalculatorTest {
                         + "avance físico de 10,00 % (70,00 puntos de diferencia; el límite es 30,00).",
                 "PROGRESS_WITHOUT_SPEND 01.01.02: La operación 01.01.02 reporta un avance físico de 50,00 % sin gasto "
                         + "registrado, con un presupuesto de Bs 500,00.");
+    }
+
+    @Test
+    void spendFarBehindPhysicalProgressRaisesTheLaggingSpendAlert() {
+        // the local stack's year end: 92 % physical progress with 3 % of the budget executed went unflagged
+        Plan plan = plan(List.of(action("01.01", 100,
+                op("01.01.01", Target.count(new BigDecimal("100"), "100"), BudgetLine.of("20000", new BigDecimal("1000.00"))),
+                op("01.01.02", Target.count(BigDecimal.TEN, "10"), BudgetLine.of("30000", new BigDecimal("1000.00"))))));
+        Consolidation c = calculator.consolidate(plan, 1, new ConsolidatedTables(
+                List.of(progress("01.01.01", "BO-L", "92"), progress("01.01.02", "BO-L", "5")),
+                List.of(new SpendRow("01.01.01", "BO-L", "20000", "Columna 1", new BigDecimal("30.00"), 1),
+                        new SpendRow("01.01.02", "BO-L", "30000", "Columna 1", new BigDecimal("400.00"), 1))), JUNE_30);
+
+        assertThat(c.alerts()).extracting(a -> a.code() + " " + a.operationCode() + ": " + a.message()).containsExactly(
+                "SPEND_BEHIND_PROGRESS 01.01.01: La operación 01.01.01 tiene un avance físico de 92,00 % con una"
+                        + " ejecución financiera de 3,00 % (eficiencia relativa 30,67, mayor a 1,30: la ejecución"
+                        + " financiera está rezagada).");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -229,7 +229,7 @@ class ConsolidationWorkedExampleIT {
         assertThat(summary.at("/reports/accepted").asLong()).isEqualTo(6);
         assertThat(summary.at("/reports/acceptedWithWarnings").asLong()).isEqualTo(2);
         assertThat(summary.at("/reports/rejected").asLong()).isEqualTo(2);
-        assertThat(summary.get("alerts").asInt()).isEqualTo(24);
+        assertThat(summary.get("alerts").asInt()).isEqualTo(25);
     }
 
     @Test
@@ -259,7 +259,7 @@ class ConsolidationWorkedExampleIT {
         assertThat(op.at("/operation/regions/1/physicalProgress").decimalValue()).isEqualTo(new BigDecimal("50.00"));
         assertThat(op.at("/operation/regions/1/progressReports").asInt()).isEqualTo(2);
         assertThat(op.get("alerts")).extracting(a -> a.get("code").asString())
-                .containsExactly("BUDGET_LINE_OVERSPENT", "SPEND_WITHOUT_BUDGET");
+                .containsExactly("SPEND_BEHIND_PROGRESS", "BUDGET_LINE_OVERSPENT", "SPEND_WITHOUT_BUDGET");
     }
 
     @Test
@@ -287,7 +287,7 @@ class ConsolidationWorkedExampleIT {
         sendWorkedExample();
         JsonNode alerts = JSON.readTree(get("/api/consolidation/2020/alerts" + AS_OF).body());
 
-        assertThat(alerts.get("count").asInt()).isEqualTo(24);
+        assertThat(alerts.get("count").asInt()).isEqualTo(25);
         assertThat(alerts.get("alerts")).anySatisfy(a -> {
             assertThat(a.get("code").asString()).isEqualTo("BUDGET_LINE_OVERSPENT");
             assertThat(a.get("message").asString()).isEqualTo("La operación 11.04.02 gastó Bs 120.000,00 en el grupo "

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -19,6 +20,7 @@ import org.poahub.hub.consolidation.Consolidation;
 import org.poahub.hub.consolidation.ConsolidationCalculator;
 import org.poahub.hub.consolidation.ConsolidationProperties;
 import org.poahub.hub.consolidation.SenavexPlan;
+import org.poahub.hub.finance.efficiency.EfficiencyCalculator;
 import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.poahub.plan.RegionCatalogue;
 
@@ -39,7 +41,8 @@ class QuarterlyReportWritersTest {
                     List.of(new ProgressRow("11.04.02", "BO-L", new BigDecimal("1.0000"), null, JUNE_30, 2)),
                     List.of(new SpendRow("11.04.02", "BO-L", "20000", "Columna 1", new BigDecimal("123456.78"), 3))),
                     JUNE_30);
-    private final QuarterlyReport report = QuarterlyReport.of(2, figures, OBSERVATIONS, SIGNED);
+    private final QuarterlyReport report = QuarterlyReport.of(2, figures, OBSERVATIONS, SIGNED,
+            EfficiencyCalculator.compute(figures, 2, Optional.empty()));
 
     @Test
     void thePdfHasTheFiguresTheDeviationWithItsJustificationAndTheSignatures() throws Exception {
@@ -56,6 +59,40 @@ class QuarterlyReportWritersTest {
                 "11.04.02", "Retraso por cierre de fronteras",
                 "Elaborado", "Revisado", "Aprobado",
                 "María Quispe Mamani", "Juan Carlos Rojas", "Ana Gutiérrez Flores", "2020-07-08");
+    }
+
+    @Test
+    void theFollowUpsEfficiencyOfTheEntityAndEachActionIsInBoth() throws Exception {
+        // action 11.04: physical (25 + 0 × 5) / 6 = 4.17 of a meta 50.88 → 8.20; financial 123,456.78 / 7,789,063 =
+        // 1.59 of a meta 51.44 → 3.09; (8.20 + 3.09) / 2 = 5.65 Ineficiente; relative 4.17 / 1.59 = 2.62
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(QuarterlyReportPdfWriter.write(report))) {
+            text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Eficiencia físico-financiera", "Ejecutado: gasto de los reportes regionales",
+                "5,65 Ineficiente 2,62 Ejecución financiera rezagada");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(QuarterlyReportXlsxWriter.write(report)))) {
+            var sheet = workbook.getSheet("Eficiencia");
+            Row action = null;
+            for (Row row : sheet) {
+                if (row.getCell(0) != null && "11.04".equals(row.getCell(0).getStringCellValue())) {
+                    action = row;
+                }
+            }
+            assertThat(action).isNotNull();
+            assertThat(action.getCell(2).getNumericCellValue()).isEqualTo(30);
+            assertThat(action.getCell(3).getNumericCellValue()).isEqualTo(123456.78);
+            assertThat(action.getCell(4).getStringCellValue()).isEqualTo("Regionales");
+            assertThat(action.getCell(7).getNumericCellValue()).isEqualTo(5.65);
+            assertThat(action.getCell(8).getStringCellValue()).isEqualTo("Ineficiente");
+            assertThat(action.getCell(9).getNumericCellValue()).isEqualTo(2.62);
+        }
+
+        QuarterlyReport without = QuarterlyReport.of(2, figures, List.of(), SIGNED);
+        try (PDDocument pdf = Loader.loadPDF(QuarterlyReportPdfWriter.write(without))) {
+            assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("Eficiencia físico-financiera");
+        }
     }
 
     @Test

@@ -133,6 +133,9 @@ class AccessMatrixIT {
             get("/api/finance/reconciliation/2020/vouchers", STAFF),
             get("/api/finance/reconciliation/2020.xlsx", STAFF),
             send("POST", "/api/finance/reconciliation/2020", null, EnumSet.of(Caller.PLANIFICADOR, Caller.ADMIN)),
+            // quarterly physical-financial follow-up: national figures, read by national staff
+            get("/api/finance/efficiency/2020/q1", NATIONAL),
+            get("/api/finance/efficiency/2020/q1.xlsx", NATIONAL),
             get("/api/reports/2020/q1", STAFF),
             // anything else is closed
             get("/api/unknown", NOBODY),

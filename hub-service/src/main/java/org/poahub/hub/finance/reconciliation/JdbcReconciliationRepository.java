@@ -87,6 +87,13 @@ class JdbcReconciliationRepository {
                 .params(fiscalYear, fiscalYear).query(ExtractRef.class).list();
     }
 
+    /** The EJECUCION extract in force (not superseded) for a gestión and exactly that cut-off date. */
+    Optional<ExtractRef> executionExtractAt(int fiscalYear, LocalDate cutOff) {
+        return sql.sql("select id, kind, cut_off, version, loaded_at from finance_extract where fiscal_year = ?"
+                        + " and kind = 'EJECUCION' and cut_off = ? and superseded_at is null order by id desc limit 1")
+                .params(fiscalYear, Date.valueOf(cutOff)).query(ExtractRef.class).optional();
+    }
+
     Optional<ExtractRef> extract(Long id) {
         if (id == null) {
             return Optional.empty();
@@ -251,6 +258,39 @@ class JdbcReconciliationRepository {
                         + " sigep_date, regional_date, detail from finance_voucher_finding" + where
                         + " order by finding_no")
                 .params(params).query(Finding.class).list();
+    }
+
+    /** Open (not CONCILIADO) lines or findings of the newest run of a gestión, counted per status or finding. */
+    record OpenCount(int fiscalYear, String status, long count, BigDecimal amount) {
+    }
+
+    /** The newest run of every gestión. */
+    private static final String NEWEST_RUNS = "(select distinct on (fiscal_year) id, fiscal_year"
+            + " from finance_reconciliation_run order by fiscal_year, id desc) r";
+
+    /** Per gestión and line status (not CONCILIADO): how many lines and the sum of |SIGEP − regions|. */
+    List<OpenCount> openLines() {
+        return sql.sql("select r.fiscal_year, l.status, count(*) as count,"
+                        + " coalesce(sum(abs(l.difference)), 0) as amount"
+                        + " from " + NEWEST_RUNS + " join finance_reconciliation_line l on l.run_id = r.id"
+                        + " where l.status <> 'CONCILIADO' group by r.fiscal_year, l.status")
+                .query(OpenCount.class).list();
+    }
+
+    /** Per gestión and voucher finding (not CONCILIADO): how many, and the sum of |SIGEP amount − regional amount|. */
+    List<OpenCount> openFindings() {
+        return sql.sql("select r.fiscal_year, f.finding as status, count(*) as count,"
+                        + " coalesce(sum(abs(coalesce(f.sigep_amount, 0) - coalesce(f.regional_amount, 0))), 0)"
+                        + " as amount"
+                        + " from " + NEWEST_RUNS + " join finance_voucher_finding f on f.run_id = r.id"
+                        + " where f.finding <> 'CONCILIADO' group by r.fiscal_year, f.finding")
+                .query(OpenCount.class).list();
+    }
+
+    /** The gestiones that have a run. */
+    List<Integer> yearsWithRuns() {
+        return sql.sql("select distinct fiscal_year from finance_reconciliation_run order by 1").query(Integer.class)
+                .list();
     }
 
     private static Line line(ResultSet rs, int n) throws SQLException {
