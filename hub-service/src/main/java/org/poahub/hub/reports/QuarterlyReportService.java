@@ -1,14 +1,12 @@
 package org.poahub.hub.reports;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Optional;
 import org.poahub.hub.consolidation.ConsolidationService;
 import org.poahub.hub.finance.efficiency.EfficiencyService;
 
 /**
- * Builds the quarterly report from the consolidated figures as of the quarter's last day, the review trail and the
- * quarterly physical–financial follow-up.
+ * Builds the quarterly report from the consolidated figures as they stood at the quarter's last day (reports dated
+ * after it left out), the review trail and the quarterly physical–financial follow-up.
  */
 class QuarterlyReportService {
 
@@ -27,8 +25,8 @@ class QuarterlyReportService {
         if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("quarter must be 1..4, not " + quarter);
         }
-        LocalDate end = YearMonth.of(fiscalYear, quarter * 3).atEndOfMonth();
-        return consolidation.figures(fiscalYear, end).map(y -> QuarterlyReport.of(quarter, y.figures(),
+        // the figures as they stood at the quarter's end (reports dated after it are left out), as the follow-up reads them
+        return consolidation.atQuarterEnd(fiscalYear, quarter).map(figures -> QuarterlyReport.of(quarter, figures,
                 trail.observations(fiscalYear, quarter), trail.signatures(fiscalYear, quarter),
                 efficiency.quarter(fiscalYear, quarter).orElse(null)));
     }
