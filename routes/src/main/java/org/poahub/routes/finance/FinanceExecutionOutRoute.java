@@ -57,6 +57,8 @@ public class FinanceExecutionOutRoute extends RouteBuilder {
                 .log("Execution export written to " + outbox.describe());
 
         from(PUBLISH_ENDPOINT).routeId(PUBLISH_ROUTE_ID)
+                // the producer retries by itself; a failure goes back to the caller, which backs off and logs it
+                .errorHandler(defaultErrorHandler().logExhausted(false))
                 .to(kafkaUri)
                 .log("Execution export ${header." + KAFKA_KEY + "} published to " + kafkaUri);
     }

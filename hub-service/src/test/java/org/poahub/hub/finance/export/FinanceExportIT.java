@@ -56,7 +56,6 @@ import org.poahub.routes.finance.ExtractFileHandler;
 import org.poahub.testkit.TestKafka;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,7 +69,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code finance-execution-out} to a local outbox folder and to the Kafka topic, on the real PostgreSQL and broker:
  * the SENAVEX 2020 plan, the illustrative mapping and regional expenditure reports written as ingest writes them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a port of its own, so that the hub's registry client reaches the embedded registry it serves (the schema of the
+// Avro record is registered there, by the hub's registry writer)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(StaffActions.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -80,11 +81,19 @@ class FinanceExportIT {
     static final String PLANIFICADORA = "planificadora:" + PASSWORD;
     static final String CONSULTA = "consulta:" + PASSWORD;
     static final String TOPIC = "poa.finance.execution.it-" + UUID.randomUUID();
+    static final int PORT = RealServers.freePort();
+    static final String REGISTRY_PASSWORD = UUID.randomUUID().toString();
     static final Path OUTBOX = tempDirectory();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
+        registry.add("server.port", () -> PORT);
+        registry.add("poa.security.users[3].name", () -> "registro");
+        registry.add("poa.security.users[3].password", () -> "{noop}" + REGISTRY_PASSWORD);
+        registry.add("poa.security.users[3].roles[0]", () -> "ESQUEMAS");
+        registry.add("poa.registry.username", () -> "registro");
+        registry.add("poa.registry.password", () -> REGISTRY_PASSWORD);
         TestKafka.grant(RegionAcls.forHub(TestKafka.HUB_USER, List.of(), TestKafka.HUB_GROUP, TOPIC));
         registry.add("poa.plan.seed-on-empty", () -> "true");
         registry.add("poa.finance.reconciliation.recheck-interval", () -> "1h");
@@ -100,8 +109,7 @@ class FinanceExportIT {
         }
     }
 
-    @LocalServerPort
-    int port;
+    final int port = PORT;
 
     @Autowired
     JdbcClient sql;

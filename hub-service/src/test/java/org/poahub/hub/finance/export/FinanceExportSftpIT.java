@@ -26,7 +26,6 @@ import org.poahub.testkit.TestKafka;
 import org.poahub.testkit.TestSftpServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,18 +36,28 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code finance-execution-out} to a folder on a real SFTP server (Apache MINA SSHD): delivered whole, and when the
  * server is down the export is recorded undelivered, tried again with back-off, and delivered once when it is back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a port of its own, so that the hub's registry client reaches the embedded registry it serves (the schema of the
+// Avro record is registered there, by the hub's registry writer)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FinanceExportSftpIT {
 
     static final TestSftpServer SFTP = TestSftpServer.start();
     static final Path OUTBOX = SFTP.root().resolve("salida");
     static final String TOPIC = "poa.finance.execution.it-" + UUID.randomUUID();
+    static final int PORT = RealServers.freePort();
+    static final String REGISTRY_PASSWORD = UUID.randomUUID().toString();
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(OUTBOX);
         RealServers.register(registry);
+        registry.add("server.port", () -> PORT);
+        registry.add("poa.security.users[1].name", () -> "registro");
+        registry.add("poa.security.users[1].password", () -> "{noop}" + REGISTRY_PASSWORD);
+        registry.add("poa.security.users[1].roles[0]", () -> "ESQUEMAS");
+        registry.add("poa.registry.username", () -> "registro");
+        registry.add("poa.registry.password", () -> REGISTRY_PASSWORD);
         TestKafka.grant(RegionAcls.forHub(TestKafka.HUB_USER, List.of(), TestKafka.HUB_GROUP, TOPIC));
         registry.add("poa.plan.seed-on-empty", () -> "true");
         registry.add("poa.finance.export.topic", () -> TOPIC);
@@ -68,8 +77,7 @@ class FinanceExportSftpIT {
         SFTP.close();
     }
 
-    @LocalServerPort
-    int port;
+    final int port = PORT;
 
     @Autowired
     JdbcClient sql;
