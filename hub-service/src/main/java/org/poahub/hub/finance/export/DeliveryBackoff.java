@@ -41,6 +41,12 @@ final class DeliveryBackoff {
         return wait;
     }
 
+    /** How many attempts to deliver the export failed in a row. */
+    int failures(long exportId) {
+        Failures f = failures.get(exportId);
+        return f == null ? 0 : f.count();
+    }
+
     void delivered(long exportId) {
         failures.remove(exportId);
     }

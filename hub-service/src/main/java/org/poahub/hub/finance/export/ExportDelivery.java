@@ -92,6 +92,11 @@ class ExportDelivery implements DisposableBean {
         }
     }
 
+    /** How many attempts to deliver the export failed in a row (0 once delivered). */
+    int failedAttempts(long exportId) {
+        return backoff.failures(exportId);
+    }
+
     private void deliverDue() {
         Instant now = clock.instant();
         for (ExportRecord export : repository.undelivered()) {

@@ -39,7 +39,9 @@ class FinanceExportConfiguration {
             return new FinanceOutbox("file:" + p.directory().toAbsolutePath(), "");
         }
         FinanceInboxProperties.Sftp s = p.sftp();
-        String options = "password=RAW(" + s.password() + ")" + (s.knownHostsFile() == null
+        // No reconnect loop inside an attempt: a server that is down fails the attempt at once, and the delivery's
+        // back-off paces the next ones.
+        String options = "password=RAW(" + s.password() + ")&maximumReconnectAttempts=0" + (s.knownHostsFile() == null
                 ? "&strictHostKeyChecking=no&useUserKnownHostsFile=false"
                 : "&knownHostsFile=" + URLEncoder.encode(s.knownHostsFile(), StandardCharsets.UTF_8)
                         + "&strictHostKeyChecking=yes");

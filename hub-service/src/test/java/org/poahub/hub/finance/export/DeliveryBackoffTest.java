@@ -27,6 +27,7 @@ class DeliveryBackoffTest {
         assertThat(backoff.failed(1, T0)).isEqualTo(Duration.ofSeconds(30));
         assertThat(backoff.failed(1, T0)).isEqualTo(Duration.ofSeconds(30));
         assertThat(backoff.nextAttempt()).contains(T0.plusSeconds(30));
+        assertThat(backoff.failures(1)).isEqualTo(5);
     }
 
     @Test
@@ -40,6 +41,7 @@ class DeliveryBackoffTest {
         backoff.delivered(1);
 
         assertThat(backoff.due(1, T0)).isTrue();
+        assertThat(backoff.failures(1)).isZero();
         assertThat(backoff.failed(1, T0)).isEqualTo(Duration.ofSeconds(5));
     }
 }

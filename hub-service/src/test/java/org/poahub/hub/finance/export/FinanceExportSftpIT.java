@@ -82,6 +82,9 @@ class FinanceExportSftpIT {
     @Autowired
     JdbcClient sql;
 
+    @Autowired
+    ExportDelivery delivery;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -101,20 +104,24 @@ class FinanceExportSftpIT {
     @Order(2)
     void withTheServerDownTheExportWaitsUndeliveredAndIsDeliveredOnceWhenItIsBack() throws IOException {
         SFTP.stop();
+        long id;
         try {
             HttpResponse<String> created = post("/api/finance/exports/2020/2020-T1");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             JsonNode export = json.readTree(created.body());
             assertThat(export.path("deliveredAt").isNull()).isTrue();
 
-            // several attempts (back-off 0.5 s, 1 s, 2 s) fail meanwhile; nothing is delivered, nothing is written
-            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> !delivered("2020-T1"));
+            // attempts fail and are tried again with back-off (0.5 s, 1 s, 2 s, 2 s ...); nothing is delivered or written
+            id = export.path("id").asLong();
+            await().atMost(Duration.ofSeconds(30)).until(() -> delivery.failedAttempts(id) >= 3);
+            assertThat(delivered("2020-T1")).isFalse();
             assertThat(names()).noneMatch(n -> n.contains("2020-T1"));
         } finally {
             SFTP.restart();
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> delivered("2020-T1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivery.failedAttempts(id) == 0);
         awaitFile("ejecucion_41_2020_2020-T1_v1.done");
         assertFilesOf("2020-T1", 1);
         // asking again after the delivery changes nothing
