@@ -108,8 +108,8 @@ class ExportDelivery implements DisposableBean {
                 backoff.delivered(export.id());
             } catch (RuntimeException e) {
                 Duration wait = backoff.failed(export.id(), now);
-                log.warn("Export {} ({}) not delivered yet, trying again in {} s: {}", export.id(), export.fileBase(),
-                        wait.toSeconds(), e.toString());
+                log.warn("Export {} ({}) not delivered yet, trying again in {} ms: {}", export.id(),
+                        export.fileBase(), wait.toMillis(), e.getCause() != null ? e.getCause().toString() : e.toString());
             }
         }
         if (retry != null) {
