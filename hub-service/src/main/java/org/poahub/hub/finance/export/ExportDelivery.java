@@ -3,9 +3,9 @@ package org.poahub.hub.finance.export;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,8 +14,8 @@ import org.poahub.routes.finance.FinanceExecutionOutRoute;
 import org.poahub.routes.finance.FinanceOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,10 +30,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code published_at}). One thread delivers, oldest export first: right after an export commits, at start-up (what a
  * stopped hub left undelivered), every {@code sweep-interval}, and after a failure with exponential back-off
  * ({@link DeliveryBackoff}). A retry writes the same bytes under the same names, so nothing is lost or duplicated; a
- * row lock ({@code for update skip locked}) keeps two hubs from delivering one export at once.
+ * row lock ({@code for update skip locked}) keeps two hubs from delivering one export at once. When the hub stops,
+ * the delivery in progress finishes before the web server (the embedded registry), Camel and the database go (a
+ * lifecycle phase above theirs); what is left undelivered is delivered by the next start.
  */
 @Component
-class ExportDelivery implements DisposableBean {
+class ExportDelivery implements SmartLifecycle {
+
+    /**
+     * Stopped before the web server's graceful shutdown ({@code Integer.MAX_VALUE - 1024}: the embedded registry the
+     * serializer may call) and Camel's context ({@code Integer.MAX_VALUE - 2049}).
+     */
+    static final int PHASE = Integer.MAX_VALUE - 512;
 
     private static final Logger log = LoggerFactory.getLogger(ExportDelivery.class);
 
@@ -46,7 +54,7 @@ class ExportDelivery implements DisposableBean {
     private final TransactionTemplate transaction;
     private final DeliveryBackoff backoff;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, r -> {
         Thread thread = new Thread(r, "poa-finance-export-delivery");
         thread.setDaemon(true);
         return thread;
@@ -66,6 +74,7 @@ class ExportDelivery implements DisposableBean {
         this.topic = properties.topic();
         this.transaction = new TransactionTemplate(transactions);
         this.backoff = new DeliveryBackoff(properties.retryFirst(), properties.retryMax());
+        worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -87,8 +96,12 @@ class ExportDelivery implements DisposableBean {
 
     /** Delivers every due export soon, on the delivery thread. */
     void request() {
-        if (ready && !worker.isShutdown()) {
-            worker.execute(this::deliverDue);
+        if (ready) {
+            try {
+                worker.execute(this::deliverDue);
+            } catch (RejectedExecutionException e) {
+                // stopping: the next start delivers it
+            }
         }
     }
 
@@ -99,24 +112,39 @@ class ExportDelivery implements DisposableBean {
 
     private void deliverDue() {
         Instant now = clock.instant();
-        for (ExportRecord export : repository.undelivered()) {
-            if (!backoff.due(export.id(), now)) {
-                continue;
+        try {
+            for (ExportRecord export : repository.undelivered()) {
+                if (worker.isShutdown()) {
+                    return; // stopping: the next start delivers the rest
+                }
+                if (backoff.due(export.id(), now)) {
+                    deliverOne(export, now);
+                }
             }
-            try {
-                deliver(export);
-                backoff.delivered(export.id());
-            } catch (RuntimeException e) {
-                Duration wait = backoff.failed(export.id(), now);
-                log.warn("Export {} ({}) not delivered yet, trying again in {} ms: {}", export.id(),
-                        export.fileBase(), wait.toMillis(), e.getCause() != null ? e.getCause().toString() : e.toString());
-            }
+        } catch (RuntimeException e) {
+            log.warn("Could not list the undelivered exports; the next sweep tries again: {}", e.toString());
         }
         if (retry != null) {
             retry.cancel(false);
         }
-        retry = backoff.nextAttempt().map(at -> worker.schedule(this::deliverDue,
-                Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS)).orElse(null);
+        try {
+            retry = backoff.nextAttempt().map(at -> worker.schedule(this::deliverDue,
+                    Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS))
+                    .orElse(null);
+        } catch (RejectedExecutionException e) {
+            retry = null; // stopping
+        }
+    }
+
+    private void deliverOne(ExportRecord export, Instant now) {
+        try {
+            deliver(export);
+            backoff.delivered(export.id());
+        } catch (RuntimeException e) {
+            Duration wait = backoff.failed(export.id(), now);
+            log.warn("Export {} ({}) not delivered yet, trying again in {} ms: {}", export.id(), export.fileBase(),
+                    wait.toMillis(), e.getCause() != null ? e.getCause().toString() : e.toString());
+        }
     }
 
     private void deliver(ExportRecord export) {
@@ -147,7 +175,33 @@ class ExportDelivery implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        worker.shutdownNow();
+    public void start() {
+        // deliveries start once the hub is ready (onReady)
+    }
+
+    /** Lets the delivery in progress finish (at most 30 s), then drops the scheduled retries. */
+    @Override
+    public void stop() {
+        ready = false;
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("A delivery of an export was still running at shutdown; it is tried again at the next start");
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !worker.isShutdown();
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 }

@@ -62,8 +62,11 @@ class FinanceExportRestartIT {
 
         SFTP.restart();
         try (ConfigurableApplicationContext second = startHub()) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> sql.sql("select delivered_at is not null from"
-                    + " finance_export where id = ?").param(id).query(Boolean.class).single());
+            await().atMost(Duration.ofSeconds(60)).until(() -> sql.sql("select delivered_at is not null and"
+                    + " published_at is not null from finance_export where id = ?").param(id).query(Boolean.class)
+                    .single());
+            ExportDelivery delivery = second.getBean(ExportDelivery.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> delivery.failedAttempts(id) == 0);
             assertThat(names()).containsExactlyInAnyOrder("ejecucion_41_2020_2020-T2_v1.csv",
                     "ejecucion_41_2020_2020-T2_v1.xlsx", "ejecucion_41_2020_2020-T2_v1.done");
             assertThat(sql.sql("select count(*) from finance_export").query(Long.class).single()).isEqualTo(1);
