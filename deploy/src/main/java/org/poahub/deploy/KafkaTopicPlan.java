@@ -34,7 +34,7 @@ public final class KafkaTopicPlan {
     private KafkaTopicPlan() {
     }
 
-    /** Every topic, regional ones in region-code order, then the plan and the dead letters. */
+    /** Every topic, regional ones in region-code order, then the plan, the dead letters and the finance execution. */
     public static List<PlannedTopic> topics(RegionCatalogue regions) {
         List<PlannedTopic> topics = new ArrayList<>();
         regions.regions().stream().map(RegionCatalogue.Region::code).sorted().forEach(region -> {
@@ -45,6 +45,8 @@ public final class KafkaTopicPlan {
         // One record per region, keyed by region code: compaction keeps the latest plan for every agent.
         topics.add(new PlannedTopic(Topics.PLAN, PARTITIONS, config("cleanup.policy", "compact")));
         topics.add(deleting(Topics.DLQ, DLQ_RETENTION));
+        // One record per exported period, keyed by gestión/period: compaction keeps the latest export version.
+        topics.add(new PlannedTopic(Topics.FINANCE_EXECUTION, PARTITIONS, config("cleanup.policy", "compact")));
         return List.copyOf(topics);
     }
 

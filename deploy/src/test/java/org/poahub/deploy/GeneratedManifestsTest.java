@@ -53,7 +53,7 @@ class GeneratedManifestsTest {
 
     @Test
     void theTopicsAreExactlyThoseTheCodeDerivesFromTheRegionCatalogue() {
-        Set<String> expected = new HashSet<>(List.of(Topics.PLAN, Topics.DLQ));
+        Set<String> expected = new HashSet<>(List.of(Topics.PLAN, Topics.DLQ, Topics.FINANCE_EXECUTION));
         for (RegionCatalogue.Region region : REGIONS.regions()) {
             for (Topics.Kind kind : Topics.Kind.values()) {
                 expected.add(Topics.topic(region.code(), kind));
@@ -72,7 +72,8 @@ class GeneratedManifestsTest {
     void thePlanIsCompactedAndEveryOtherTopicDeletesAfterItsRetention() {
         for (KafkaTopic topic : manifests.base(KafkaTopic.class)) {
             Map<String, Object> config = topic.getSpec().getConfig();
-            if (topic.getSpec().getTopicName().equals(Topics.PLAN)) {
+            if (topic.getSpec().getTopicName().equals(Topics.PLAN)
+                    || topic.getSpec().getTopicName().equals(Topics.FINANCE_EXECUTION)) {
                 assertThat(config).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
             } else {
                 assertThat(config).as(topic.getSpec().getTopicName()).containsEntry("cleanup.policy", "delete")

@@ -84,7 +84,7 @@ public final class RegionAcls {
     /**
      * The ACLs of the hub's principal for the given regions: read the report topics and commit offsets in the
      * consumer groups starting with {@code ingestGroupPrefix} (the ingest group id, {@code poa.ingest.group-id});
-     * write (and create) outcomes, {@link Topics#DLQ} and {@link Topics#PLAN}; describe what the consumer-lag gauge
+     * write (and create) outcomes, {@link Topics#DLQ}, {@link Topics#PLAN} and {@link Topics#FINANCE_EXECUTION}; describe what the consumer-lag gauge
      * lists. Nothing on the cluster: creating users and ACLs is {@link #forProvisioner}.
      */
     public static List<AclBinding> forHub(String hubUser, Iterable<String> regionCodes, String ingestGroupPrefix) {
@@ -106,6 +106,7 @@ public final class RegionAcls {
         }
         acls.addAll(written(principal, Topics.DLQ));
         acls.addAll(written(principal, planTopic));
+        acls.addAll(written(principal, Topics.FINANCE_EXECUTION));
         ResourcePattern group = new ResourcePattern(ResourceType.GROUP, ingestGroupPrefix, PatternType.PREFIXED);
         acls.add(allow(principal, group, AclOperation.READ));
         acls.add(allow(principal, group, AclOperation.DESCRIBE));

@@ -15,7 +15,8 @@ import org.apache.avro.Schema;
 public final class SchemaHistory {
 
   /** The records of the contract whose history is kept. */
-  public static final List<String> RECORDS = List.of("ProgressReport", "ExpenditureReport", "ReportOutcome", "PlanSnapshot");
+  public static final List<String> RECORDS = List.of("ProgressReport", "ExpenditureReport", "ReportOutcome", "PlanSnapshot",
+      "FinanceExecution");
 
   private SchemaHistory() {
   }

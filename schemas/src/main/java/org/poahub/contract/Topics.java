@@ -16,6 +16,11 @@ public final class Topics {
   public static final String PLAN = "poa.plan";
   /** Dead letters: payloads the hub could not decode, kept with the reason for a person to look at. */
   public static final String DLQ = "poa.dlq";
+  /**
+   * The consolidated execution of each exported period ({@code FinanceExecution}), for other systems: compacted, keyed
+   * by {@code <gestión>/<period>}, written by the hub's {@code finance-execution-out}.
+   */
+  public static final String FINANCE_EXECUTION = "poa.finance.execution";
 
   /** ISO 3166-2:BO codes of the nine departments. */
   public static final Set<String> REGION_CODES =
@@ -87,7 +92,7 @@ public final class Topics {
     return "poa." + requireRegionCode(regionCode).toLowerCase(Locale.ROOT) + ".";
   }
 
-  /** The region and kind of a regional topic; empty for {@link #PLAN}, {@link #DLQ} and foreign names. */
+  /** The region and kind of a regional topic; empty for {@link #PLAN}, {@link #DLQ}, {@link #FINANCE_EXECUTION} and foreign names. */
   public static Optional<RegionalTopic> parse(String topic) {
     if (topic == null) {
       return Optional.empty();

@@ -31,7 +31,7 @@ class RegionAclsTest {
     }
 
     @Test
-    void theHubReadsReportsWritesOutcomesDeadLettersAndThePlanAndNothingOnTheCluster() {
+    void theHubReadsReportsWritesOutcomesDeadLettersThePlanAndTheFinanceExecutionAndNothingOnTheCluster() {
         List<String> hub = lines(RegionAcls.forHub("poa-hub", List.of("BO-L", "BO-C"), "poa-hub"));
         assertThat(hub).contains("User:poa-hub READ TOPIC poa.bo-c.progress (LITERAL)",
                 "User:poa-hub READ TOPIC poa.bo-l.expenditure (LITERAL)",
@@ -39,11 +39,13 @@ class RegionAclsTest {
                 "User:poa-hub WRITE TOPIC poa.dlq (LITERAL)",
                 "User:poa-hub WRITE TOPIC poa.plan (LITERAL)",
                 "User:poa-hub CREATE TOPIC poa.plan (LITERAL)",
+                "User:poa-hub WRITE TOPIC poa.finance.execution (LITERAL)",
+                "User:poa-hub CREATE TOPIC poa.finance.execution (LITERAL)",
                 "User:poa-hub READ GROUP poa-hub (PREFIXED)")
                 .doesNotContain("User:poa-hub WRITE TOPIC poa.bo-l.progress (LITERAL)",
                         "User:poa-hub READ TOPIC poa.bo-l.outcomes (LITERAL)")
                 .noneMatch(line -> line.contains("CLUSTER") || line.contains("bo-s"));
-        assertThat(hub).hasSize(2 * (2 * 3 + 3) + 3 + 3 + 2);
+        assertThat(hub).hasSize(2 * (2 * 3 + 3) + 3 + 3 + 3 + 2);
     }
 
     @Test

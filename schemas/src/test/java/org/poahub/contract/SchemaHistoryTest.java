@@ -32,7 +32,7 @@ class SchemaHistoryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ProgressReport", "ExpenditureReport", "ReportOutcome", "PlanSnapshot"})
+  @ValueSource(strings = {"ProgressReport", "ExpenditureReport", "ReportOutcome", "PlanSnapshot", "FinanceExecution"})
   void currentSchemaIsTheNewestReleasedVersion(String record) throws IOException {
     List<Path> versions = versionFiles(record);
     assertThat(JSON.readTree(CURRENT.resolve(record + ".avsc").toFile()))
@@ -41,7 +41,7 @@ class SchemaHistoryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ProgressReport", "ExpenditureReport", "ReportOutcome", "PlanSnapshot"})
+  @ValueSource(strings = {"ProgressReport", "ExpenditureReport", "ReportOutcome", "PlanSnapshot", "FinanceExecution"})
   void everyVersionIsFullyCompatibleWithAllEarlierOnes(String record) throws IOException {
     List<Schema> versions = schemas(record);
     for (int i = 1; i < versions.size(); i++) {

@@ -17,6 +17,8 @@ class TopicsTest {
     assertThat(Topics.prefix("BO-C")).isEqualTo("poa.bo-c.");
     assertThat(Topics.PLAN).isEqualTo("poa.plan");
     assertThat(Topics.DLQ).isEqualTo("poa.dlq");
+    assertThat(Topics.FINANCE_EXECUTION).isEqualTo("poa.finance.execution");
+    assertThat(Topics.parse(Topics.FINANCE_EXECUTION)).isEmpty();
   }
 
   @Test

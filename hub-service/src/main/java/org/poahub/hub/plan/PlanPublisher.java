@@ -1,16 +1,10 @@
 package org.poahub.hub.plan;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.poahub.hub.kafka.CompactedTopic;
 import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.routes.plan.PlanPublishRoute;
@@ -111,20 +105,6 @@ public class PlanPublisher {
 
     /** Creates the compacted plan topic if it does not exist (the brokers may have auto-creation off). */
     public void ensureTopic() {
-        NewTopic topic = new NewTopic(properties.topic(), Optional.of(1), Optional.empty())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        try {
-            admin.createTopics(java.util.List.of(topic)).all().get(15, TimeUnit.SECONDS);
-            log.info("Created compacted topic {}", properties.topic());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + properties.topic(), e.getCause());
-            }
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("timed out creating topic " + properties.topic(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted creating topic " + properties.topic(), e);
-        }
+        CompactedTopic.ensure(admin, properties.topic());
     }
 }

@@ -68,6 +68,20 @@ public enum PeriodGranularity {
         return Optional.of(of(startOf(fiscalYear, Integer.parseInt(m.group(2)))));
     }
 
+    /** The period containing {@code day} (public for the financial-system export's schedule). */
+    public ReviewPeriod containing(LocalDate day) {
+        return of(day);
+    }
+
+    /**
+     * The month ({@code 2020-03}) or quarter ({@code 2020-T1}) named {@code key} in {@code fiscalYear}, whichever
+     * granularity it is written in; empty when it names neither (for the financial-system export, which accepts both).
+     */
+    public static Optional<ReviewPeriod> parseAny(int fiscalYear, String key) {
+        return java.util.Arrays.stream(values()).map(g -> g.parse(fiscalYear, key)).flatMap(Optional::stream)
+                .findFirst();
+    }
+
     /** How a key looks, for error messages. */
     String example(int fiscalYear) {
         return of(LocalDate.of(fiscalYear, 3, 1)).key();

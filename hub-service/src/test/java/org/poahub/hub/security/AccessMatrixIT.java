@@ -136,6 +136,12 @@ class AccessMatrixIT {
             // quarterly physical-financial follow-up: national figures, read by national staff
             get("/api/finance/efficiency/2020/q1", NATIONAL),
             get("/api/finance/efficiency/2020/q1.xlsx", NATIONAL),
+            // exports of the execution (finance-execution-out): national reads, planners and ADMIN export (400 here:
+            // no such period, so nothing is written; 404: no such export)
+            get("/api/finance/exports?year=2020", NATIONAL),
+            get("/api/finance/exports/999", NATIONAL),
+            get("/api/finance/exports/2020/2020-T9/execution", NATIONAL),
+            send("POST", "/api/finance/exports/2020/2020-T9", null, EnumSet.of(Caller.PLANIFICADOR, Caller.ADMIN)),
             get("/api/reports/2020/q1", STAFF),
             // anything else is closed
             get("/api/unknown", NOBODY),
