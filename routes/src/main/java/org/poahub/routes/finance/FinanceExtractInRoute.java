@@ -40,7 +40,7 @@ public class FinanceExtractInRoute extends RouteBuilder {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         ExtractOutcome outcome = handler.handle(name, exchange.getMessage().getBody(byte[].class),
                 inbox.describe() + "/" + name);
-        String target = FinanceInbox.stamped(name, exchange.getCreated());
+        String target = FinanceInbox.stamped(name, exchange.getClock().getCreated());
         exchange.setProperty(FinanceInbox.FOLDER, outcome.folder());
         exchange.setProperty(FinanceInbox.TARGET, outcome.folder() + "/" + target);
         String note = outcome.note(name);
