@@ -40,6 +40,23 @@ public final class RealServers {
     }
 
     /**
+     * Staff accounts besides {@link #USER} ({@code poa.security.users[1]} on), all with {@code password}: each
+     * {@code {name, role}} or {@code {name, role, region}} (a REGIONAL account's region).
+     */
+    public static void registerUsers(DynamicPropertyRegistry registry, String password, String[]... users) {
+        for (int i = 0; i < users.length; i++) {
+            String prefix = "poa.security.users[" + (i + 1) + "].";
+            String[] user = users[i];
+            registry.add(prefix + "name", () -> user[0]);
+            registry.add(prefix + "password", () -> "{noop}" + password);
+            registry.add(prefix + "roles[0]", () -> user[1]);
+            if (user.length > 2 && user[2] != null) {
+                registry.add(prefix + "region", () -> user[2]);
+            }
+        }
+    }
+
+    /**
      * {@link #register}, then ingest turned on for a hub on {@code port} (a {@code DEFINED_PORT} test) in consumer
      * group {@code group}, with the SENAVEX 2020 plan seeded and {@code writer} as the registry writer the hub
      * registers schemas as and the test's agents log in as.

@@ -2,21 +2,12 @@ package org.poahub.hub.finance.export;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.camel.component.kafka.DefaultKafkaClientFactory;
 import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.camel.component.kafka.KafkaConfiguration;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.poahub.contract.FinanceExecution;
 import org.poahub.hub.finance.extract.FinanceInboxProperties;
+import org.poahub.hub.kafka.AvroPublishingComponent;
 import org.poahub.hub.kafka.KafkaProperties;
-import org.poahub.registry.AvroWireSerializer;
 import org.poahub.registry.SchemaRegistryClient;
-import org.poahub.registry.SerdeConfig;
 import org.poahub.routes.finance.FinanceExecutionOutRoute;
 import org.poahub.routes.finance.FinanceOutbox;
 import org.springframework.context.annotation.Bean;
@@ -57,28 +48,6 @@ class FinanceExportConfiguration {
 
     @Bean(COMPONENT)
     KafkaComponent financeKafkaComponent(KafkaProperties kafka, SchemaRegistryClient registry) {
-        KafkaConfiguration configuration = new KafkaConfiguration();
-        configuration.setBrokers(kafka.bootstrapServers());
-        configuration.setRecordMetadata(true);
-        // Named so that Camel passes the record through; the instance used is the one the factory below builds.
-        configuration.setValueSerializer(AvroWireSerializer.class.getName());
-        configuration.setKeySerializer(StringSerializer.class.getName());
-        Map<String, Object> extra = kafka.additionalClientProperties();
-        // Fail within seconds when the broker is away: the delivery backs off and tries again.
-        extra.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        extra.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-        extra.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        configuration.setAdditionalProperties(extra);
-        KafkaComponent component = new KafkaComponent();
-        component.setConfiguration(configuration);
-        component.setLazyStartProducer(true);
-        component.setKafkaClientFactory(new DefaultKafkaClientFactory() {
-            @Override
-            public Producer<String, FinanceExecution> getProducer(Properties props) {
-                return new KafkaProducer<>(props, new StringSerializer(), new AvroWireSerializer<FinanceExecution>(
-                        registry, Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true"), false));
-            }
-        });
-        return component;
+        return AvroPublishingComponent.create(kafka, registry);
     }
 }

@@ -73,16 +73,7 @@ class EfficiencyIT {
         registry.add("poa.finance.alerts.gauge-refresh", () -> "500ms");
         String[][] users = {{"consulta", "CONSULTA", null}, {"admin", "ADMIN", null},
                 {"regional-bo-l", "REGIONAL", "BO-L"}};
-        for (int i = 0; i < users.length; i++) {
-            String prefix = "poa.security.users[" + (i + 1) + "].";
-            String[] user = users[i];
-            registry.add(prefix + "name", () -> user[0]);
-            registry.add(prefix + "password", () -> "{noop}" + PASSWORD);
-            registry.add(prefix + "roles[0]", () -> user[1]);
-            if (user[2] != null) {
-                registry.add(prefix + "region", () -> user[2]);
-            }
-        }
+        RealServers.registerUsers(registry, PASSWORD, users);
     }
 
     @LocalServerPort

@@ -100,13 +100,7 @@ class FinanceExportIT {
         registry.add("poa.finance.export.directory", OUTBOX::toString);
         registry.add("poa.finance.export.topic", () -> TOPIC);
         String[][] users = {{"planificadora", "PLANIFICADOR"}, {"consulta", "CONSULTA"}};
-        for (int i = 0; i < users.length; i++) {
-            String prefix = "poa.security.users[" + (i + 1) + "].";
-            String[] user = users[i];
-            registry.add(prefix + "name", () -> user[0]);
-            registry.add(prefix + "password", () -> "{noop}" + PASSWORD);
-            registry.add(prefix + "roles[0]", () -> user[1]);
-        }
+        RealServers.registerUsers(registry, PASSWORD, users);
     }
 
     final int port = PORT;

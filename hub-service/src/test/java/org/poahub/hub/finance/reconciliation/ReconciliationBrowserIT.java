@@ -79,16 +79,7 @@ class ReconciliationBrowserIT {
         registry.add("poa.finance.reconciliation.recheck-interval", () -> "1h");
         String[][] users = {{PLANNER, "PLANIFICADOR", null}, {CONSULTA, "CONSULTA", null},
                 {COCHABAMBA, "REGIONAL", "BO-C"}};
-        for (int i = 0; i < users.length; i++) {
-            String prefix = "poa.security.users[" + (i + 1) + "].";
-            String[] user = users[i];
-            registry.add(prefix + "name", () -> user[0]);
-            registry.add(prefix + "password", () -> "{noop}" + PASSWORD);
-            registry.add(prefix + "roles[0]", () -> user[1]);
-            if (user[2] != null) {
-                registry.add(prefix + "region", () -> user[2]);
-            }
-        }
+        RealServers.registerUsers(registry, PASSWORD, users);
     }
 
     @LocalServerPort

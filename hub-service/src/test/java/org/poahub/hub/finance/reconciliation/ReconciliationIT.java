@@ -91,16 +91,7 @@ class ReconciliationIT {
         registry.add("poa.finance.reconciliation.recheck-interval", () -> "1h");
         String[][] users = {{"planificadora", "PLANIFICADOR", null}, {"consulta", "CONSULTA", null},
                 {"regional-bo-c", "REGIONAL", "BO-C"}};
-        for (int i = 0; i < users.length; i++) {
-            String prefix = "poa.security.users[" + (i + 1) + "].";
-            String[] user = users[i];
-            registry.add(prefix + "name", () -> user[0]);
-            registry.add(prefix + "password", () -> "{noop}" + PASSWORD);
-            registry.add(prefix + "roles[0]", () -> user[1]);
-            if (user[2] != null) {
-                registry.add(prefix + "region", () -> user[2]);
-            }
-        }
+        RealServers.registerUsers(registry, PASSWORD, users);
     }
 
     @LocalServerPort
