@@ -24,24 +24,43 @@ import org.poahub.contract.ProgressReport;
  */
 record AgentOutbox(List<Row> rows) {
 
-    /** @param periodEnd the progress period's end (null for expenditure) */
-    record Row(long seq, UUID messageId, String kind, String operation, BigDecimal value, LocalDate periodEnd) {
+    /**
+     * @param periodEnd the progress period's end (null for expenditure)
+     * @param state     where the report is at the agent ({@code ReportState}: PENDIENTE, ENVIADO, or the hub's
+     *                  verdict from its receipt)
+     */
+    record Row(long seq, UUID messageId, String kind, String operation, BigDecimal value, LocalDate periodEnd,
+               String state) {
+
+        boolean accepted() {
+            return state.equals("ACEPTADO") || state.equals("ACEPTADO_CON_OBSERVACIONES");
+        }
     }
 
     static AgentOutbox read(Path database) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq, message_id, kind, operation_code, value, payload FROM outbox "
+             ResultSet rs = s.executeQuery("SELECT seq, message_id, kind, operation_code, value, payload, state FROM outbox "
                      + "ORDER BY seq")) {
             while (rs.next()) {
                 String kind = rs.getString(3);
                 LocalDate periodEnd = kind.equals("PROGRESS") ? decodeProgress(rs.getBytes(6)).getPeriodEnd() : null;
                 rows.add(new Row(rs.getLong(1), UUID.fromString(rs.getString(2)), kind, rs.getString(4),
-                        new BigDecimal(rs.getString(5)).stripTrailingZeros(), periodEnd));
+                        new BigDecimal(rs.getString(5)).stripTrailingZeros(), periodEnd, rs.getString(7)));
             }
         }
         return new AgentOutbox(List.copyOf(rows));
+    }
+
+    /** The reports the hub accepted, by the receipts the agent holds: what consolidation must count. */
+    AgentOutbox accepted() {
+        return new AgentOutbox(rows.stream().filter(Row::accepted).toList());
+    }
+
+    /** Message id → the agent's state of the report. */
+    Map<UUID, String> states() {
+        return rows.stream().collect(Collectors.toMap(Row::messageId, Row::state));
     }
 
     /** Message id → value, to compare with the hub's report rows. */

@@ -44,6 +44,30 @@ final class HubFigures {
         return counts;
     }
 
+    /** Message id → status (ACCEPTED, ACCEPTED_WITH_WARNINGS, REJECTED) of every report row of the region. */
+    Map<UUID, String> reportStatuses(String region) {
+        Map<UUID, String> rows = new HashMap<>();
+        jdbc.sql("select message_id, status from report where region_code = ?").param(region)
+                .query((rs, n) -> rows.put(rs.getObject("message_id", UUID.class), rs.getString("status"))).list();
+        return rows;
+    }
+
+    /** Rejection code → how many rows of {@code rejected_report} the region has with it. */
+    Map<String, Long> rejectionCodes(String region) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql("select code, count(*) as n from rejected_report where region_code = ? group by code").param(region)
+                .query((rs, n) -> counts.put(rs.getString("code"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    long totalReports() {
+        return jdbc.sql("select count(*) from report").query(Long.class).single();
+    }
+
+    long totalRejected() {
+        return jdbc.sql("select count(*) from report where status = 'REJECTED'").query(Long.class).single();
+    }
+
     Spend consolidatedSpend(String region) {
         return jdbc.sql("select coalesce(sum(spent), 0) as spent, coalesce(sum(reports), 0) as reports "
                         + "from consolidated_spend where region_code = ?").param(region)
