@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
 
 /**
@@ -26,11 +27,12 @@ record AgentOutbox(List<Row> rows) {
 
     /**
      * @param periodEnd the progress period's end (null for expenditure)
+     * @param spentOn   the expenditure's date (null for progress)
      * @param state     where the report is at the agent ({@code ReportState}: PENDIENTE, ENVIADO, or the hub's
      *                  verdict from its receipt)
      */
     record Row(long seq, UUID messageId, String kind, String operation, BigDecimal value, LocalDate periodEnd,
-               String state) {
+               LocalDate spentOn, String state) {
 
         boolean accepted() {
             return state.equals("ACEPTADO") || state.equals("ACEPTADO_CON_OBSERVACIONES");
@@ -45,9 +47,11 @@ record AgentOutbox(List<Row> rows) {
                      + "ORDER BY seq")) {
             while (rs.next()) {
                 String kind = rs.getString(3);
-                LocalDate periodEnd = kind.equals("PROGRESS") ? decodeProgress(rs.getBytes(6)).getPeriodEnd() : null;
+                boolean progress = kind.equals("PROGRESS");
+                LocalDate periodEnd = progress ? decodeProgress(rs.getBytes(6)).getPeriodEnd() : null;
+                LocalDate spentOn = progress ? null : decodeExpenditure(rs.getBytes(6)).getSpentOn();
                 rows.add(new Row(rs.getLong(1), UUID.fromString(rs.getString(2)), kind, rs.getString(4),
-                        new BigDecimal(rs.getString(5)).stripTrailingZeros(), periodEnd, rs.getString(7)));
+                        new BigDecimal(rs.getString(5)).stripTrailingZeros(), periodEnd, spentOn, rs.getString(7)));
             }
         }
         return new AgentOutbox(List.copyOf(rows));
@@ -105,6 +109,14 @@ record AgentOutbox(List<Row> rows) {
     private static ProgressReport decodeProgress(byte[] payload) {
         try {
             return ProgressReport.getDecoder().decode(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ExpenditureReport decodeExpenditure(byte[] payload) {
+        try {
+            return ExpenditureReport.getDecoder().decode(payload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
