@@ -2,6 +2,7 @@ package org.poahub.local.e2e;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,6 +106,23 @@ final class HubFigures {
     Rejection rejection(UUID messageId) {
         return jdbc.sql("select code, message from rejected_report where message_id = ?").param(messageId)
                 .query((rs, n) -> new Rejection(rs.getString("code"), rs.getString("message"))).single();
+    }
+
+    /**
+     * Why the hub rejected a report, and the agent's sequence numbers of the later reports of the same operation and
+     * kind that the hub stored before it (evidence of reports arriving out of the order the agent saved them).
+     */
+    String rejectionWithContext(UUID messageId) {
+        Rejection rejection = rejection(messageId);
+        List<Long> laterFirst = jdbc.sql("""
+                        select later.sequence from report r join report later
+                          on later.region_code = r.region_code and later.operation_code = r.operation_code
+                         and later.kind = r.kind and later.sequence > r.sequence and later.committed_at < r.committed_at
+                        where r.message_id = ? order by 1""").param(messageId).query(Long.class).list();
+        long sequence = jdbc.sql("select sequence from report where message_id = ?").param(messageId)
+                .query(Long.class).single();
+        return rejection.code() + " (" + rejection.message() + "), sequence " + sequence
+                + ", later reports of its operation stored before it: " + laterFirst;
     }
 
     String status(UUID messageId) {
