@@ -114,15 +114,16 @@ final class HubFigures {
      */
     String rejectionWithContext(UUID messageId) {
         Rejection rejection = rejection(messageId);
-        List<Long> laterFirst = jdbc.sql("""
-                        select later.sequence from report r join report later
-                          on later.region_code = r.region_code and later.operation_code = r.operation_code
-                         and later.kind = r.kind and later.sequence > r.sequence and later.committed_at < r.committed_at
-                        where r.message_id = ? order by 1""").param(messageId).query(Long.class).list();
-        long sequence = jdbc.sql("select sequence from report where message_id = ?").param(messageId)
-                .query(Long.class).single();
-        return rejection.code() + " (" + rejection.message() + "), sequence " + sequence
-                + ", later reports of its operation stored before it: " + laterFirst;
+        List<String> laterFirst = jdbc.sql("""
+                        select later.sequence || ' at offset ' || later.kafka_offset from report r join report later
+                          on later.topic = r.topic and later.kafka_partition = r.kafka_partition
+                         and later.operation_code = r.operation_code and later.sequence > r.sequence
+                         and later.kafka_offset < r.kafka_offset
+                        where r.message_id = ? order by later.kafka_offset""").param(messageId).query(String.class).list();
+        String where = jdbc.sql("select 'sequence ' || sequence || ' at offset ' || kafka_offset || ' of ' || topic || '-'"
+                + " || kafka_partition from report where message_id = ?").param(messageId).query(String.class).single();
+        return rejection.code() + " (" + rejection.message() + "), " + where
+                + "; later reports of its operation before it in the partition: " + laterFirst;
     }
 
     String status(UUID messageId) {
