@@ -149,12 +149,17 @@ public final class Forwarder implements AutoCloseable {
                     String topic = row.kind() == ReportKind.PROGRESS ? Topics.progress(config.region())
                             : Topics.expenditure(config.region());
                     long seq = row.sequence();
-                    producer.send(new ProducerRecord<>(topic, Topics.reportKey(config.region(), row.operationCode()),
+                    Producer<String, SpecificRecordBase> sending = producer;
+                    sending.send(new ProducerRecord<>(topic, Topics.reportKey(config.region(), row.operationCode()),
                             record), (metadata, e) -> {
                                 if (e == null) {
                                     acked.add(seq);
-                                } else {
-                                    failure.compareAndSet(null, e);
+                                } else if (failure.compareAndSet(null, e)) {
+                                    // Nothing queued behind a failed report may leave: after a failed batch the
+                                    // idempotent producer carries on with the next ones (a new epoch), which would
+                                    // put later reports of the operation ahead of it. Closing at once (allowed in a
+                                    // callback) fails every batch not yet sent; they stay pending.
+                                    sending.close(Duration.ZERO);
                                 }
                             });
                 }
