@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  */
 final class Outages {
 
-    /** One outage: {@code end} is null while it lasts. */
+    /** One outage, from the fault to the service answering again. */
     record Outage(String what, Instant start, Instant end) {
         Duration length() {
             return Duration.between(start, end);
