@@ -11,15 +11,18 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-/** Starts helper JVMs (the Kafka broker, the storage formatter) with this JVM's own classpath. */
-final class ChildJvm {
+/**
+ * Starts helper JVMs (the Kafka broker, the storage formatter; a hub a test can kill -9) with this JVM's own
+ * classpath.
+ */
+public final class ChildJvm {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private ChildJvm() {
     }
 
-    static ProcessBuilder processFor(String mainClass, List<String> jvmOptions, List<String> args) {
+    public static ProcessBuilder processFor(String mainClass, List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
         // A session of its own, like PostgreSQL's: a Ctrl-C in the terminal then reaches only the parent, which stops
         // its children in order (the hub before the broker it is still talking to). The stdin watchdog of

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.ProgressReport;
 
 /**
@@ -24,24 +25,46 @@ import org.poahub.contract.ProgressReport;
  */
 record AgentOutbox(List<Row> rows) {
 
-    /** @param periodEnd the progress period's end (null for expenditure) */
-    record Row(long seq, UUID messageId, String kind, String operation, BigDecimal value, LocalDate periodEnd) {
+    /**
+     * @param periodEnd the progress period's end (null for expenditure)
+     * @param spentOn   the expenditure's date (null for progress)
+     * @param state     where the report is at the agent ({@code ReportState}: PENDIENTE, ENVIADO, or the hub's
+     *                  verdict from its receipt)
+     */
+    record Row(long seq, UUID messageId, String kind, String operation, BigDecimal value, LocalDate periodEnd,
+               LocalDate spentOn, String state) {
+
+        boolean accepted() {
+            return state.equals("ACEPTADO") || state.equals("ACEPTADO_CON_OBSERVACIONES");
+        }
     }
 
     static AgentOutbox read(Path database) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq, message_id, kind, operation_code, value, payload FROM outbox "
+             ResultSet rs = s.executeQuery("SELECT seq, message_id, kind, operation_code, value, payload, state FROM outbox "
                      + "ORDER BY seq")) {
             while (rs.next()) {
                 String kind = rs.getString(3);
-                LocalDate periodEnd = kind.equals("PROGRESS") ? decodeProgress(rs.getBytes(6)).getPeriodEnd() : null;
+                boolean progress = kind.equals("PROGRESS");
+                LocalDate periodEnd = progress ? decodeProgress(rs.getBytes(6)).getPeriodEnd() : null;
+                LocalDate spentOn = progress ? null : decodeExpenditure(rs.getBytes(6)).getSpentOn();
                 rows.add(new Row(rs.getLong(1), UUID.fromString(rs.getString(2)), kind, rs.getString(4),
-                        new BigDecimal(rs.getString(5)).stripTrailingZeros(), periodEnd));
+                        new BigDecimal(rs.getString(5)).stripTrailingZeros(), periodEnd, spentOn, rs.getString(7)));
             }
         }
         return new AgentOutbox(List.copyOf(rows));
+    }
+
+    /** The reports the hub accepted, by the receipts the agent holds: what consolidation must count. */
+    AgentOutbox accepted() {
+        return new AgentOutbox(rows.stream().filter(Row::accepted).toList());
+    }
+
+    /** Message id → the agent's state of the report. */
+    Map<UUID, String> states() {
+        return rows.stream().collect(Collectors.toMap(Row::messageId, Row::state));
     }
 
     /** Message id → value, to compare with the hub's report rows. */
@@ -86,6 +109,14 @@ record AgentOutbox(List<Row> rows) {
     private static ProgressReport decodeProgress(byte[] payload) {
         try {
             return ProgressReport.getDecoder().decode(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ExpenditureReport decodeExpenditure(byte[] payload) {
+        try {
+            return ExpenditureReport.getDecoder().decode(payload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

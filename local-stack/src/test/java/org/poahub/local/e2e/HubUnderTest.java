@@ -50,41 +50,12 @@ final class HubUnderTest implements AutoCloseable {
 
     /** @param agentProxyPort the port the agents' listener advertises (a proxy forwarding to {@link #agentListenerPort()}) */
     static HubUnderTest start(Path dir, int agentProxyPort) {
-        int hubPort = freePort();
         int agentPort = freePort();
-        int controllerPort = freePort();
-        KraftBroker broker = KraftBroker.builder(dir.resolve("broker")).port(hubPort).maxHeap("384m")
-                .property("listeners", "PLAINTEXT://127.0.0.1:" + hubPort + ",AGENTS://127.0.0.1:" + agentPort
-                        + ",CONTROLLER://127.0.0.1:" + controllerPort)
-                .property("controller.quorum.voters", "1@127.0.0.1:" + controllerPort)
-                .property("advertised.listeners", "PLAINTEXT://127.0.0.1:" + hubPort
-                        + ",AGENTS://127.0.0.1:" + agentProxyPort)
-                .property("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,AGENTS:PLAINTEXT,CONTROLLER:PLAINTEXT")
-                .property("auto.create.topics.enable", "false")
-                .start();
+        KraftBroker broker = brokerWithAgentListener(dir.resolve("broker"), agentPort, agentProxyPort);
         try {
             TestDatabase database = TestPostgres.freshDatabase();
             int httpPort = freePort();
-            Map<String, Object> settings = new LinkedHashMap<>();
-            settings.put("spring.datasource.url", database.jdbcUrl());
-            settings.put("spring.datasource.username", database.user());
-            settings.put("spring.datasource.password", database.password());
-            settings.put("poa.kafka.bootstrap-servers", broker.bootstrapServers());
-            settings.put("server.port", httpPort);
-            settings.put("poa.ingest.enabled", true);
-            settings.put("poa.ingest.poll-timeout-ms", 200);
-            settings.put("poa.plan.seed-on-empty", true);
-            settings.put("poa.security.users[0].name", ADMIN);
-            settings.put("poa.security.users[0].password", "{noop}" + ADMIN_PASSWORD);
-            settings.put("poa.security.users[0].roles[0]", "ADMIN");
-            settings.put("poa.security.users[1].name", AGENT_USER);
-            settings.put("poa.security.users[1].password", "{noop}" + AGENT_PASSWORD);
-            settings.put("poa.security.users[1].roles[0]", "AGENTE");
-            settings.put("poa.security.allow-plain-text-passwords", true);
-            settings.put("poa.registry.username", ADMIN);
-            settings.put("poa.registry.password", ADMIN_PASSWORD);
-            List<String> args = new ArrayList<>();
-            settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+            List<String> args = arguments(hubSettings(database, broker.bootstrapServers(), httpPort));
             ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class)
                     .registerShutdownHook(false).run(args.toArray(String[]::new));
             HubUnderTest started = new HubUnderTest(broker, agentPort, database, hub, httpPort);
@@ -98,6 +69,58 @@ final class HubUnderTest implements AutoCloseable {
             broker.close();
             throw new IllegalStateException("The hub did not register the report schemas", e);
         }
+    }
+
+    /**
+     * A PLAINTEXT KRaft broker with two listeners: the hub's ({@link KraftBroker#bootstrapServers()}), and the agents'
+     * on {@code agentPort}, which advertises {@code agentProxyPort} so every agent connection goes through a proxy
+     * there. Restarting it ({@link KraftBroker#restart()}) keeps both ports.
+     */
+    static KraftBroker brokerWithAgentListener(Path dir, int agentPort, int agentProxyPort) {
+        int hubPort = freePort();
+        int controllerPort = freePort();
+        return KraftBroker.builder(dir).port(hubPort).maxHeap("384m")
+                .property("listeners", "PLAINTEXT://127.0.0.1:" + hubPort + ",AGENTS://127.0.0.1:" + agentPort
+                        + ",CONTROLLER://127.0.0.1:" + controllerPort)
+                .property("controller.quorum.voters", "1@127.0.0.1:" + controllerPort)
+                .property("advertised.listeners", "PLAINTEXT://127.0.0.1:" + hubPort
+                        + ",AGENTS://127.0.0.1:" + agentProxyPort)
+                .property("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,AGENTS:PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .property("auto.create.topics.enable", "false")
+                .start();
+    }
+
+    /**
+     * The hub's settings in these tests: ingest on, the SENAVEX 2020 plan seeded into an empty database, an admin
+     * (who also registers the report schemas) and the agents' registry user {@link #AGENT_USER}.
+     */
+    static Map<String, Object> hubSettings(TestDatabase database, String bootstrap, int httpPort) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", database.jdbcUrl());
+        settings.put("spring.datasource.username", database.user());
+        settings.put("spring.datasource.password", database.password());
+        settings.put("poa.kafka.bootstrap-servers", bootstrap);
+        settings.put("server.port", httpPort);
+        settings.put("poa.ingest.enabled", true);
+        settings.put("poa.ingest.poll-timeout-ms", 200);
+        settings.put("poa.plan.seed-on-empty", true);
+        settings.put("poa.security.users[0].name", ADMIN);
+        settings.put("poa.security.users[0].password", "{noop}" + ADMIN_PASSWORD);
+        settings.put("poa.security.users[0].roles[0]", "ADMIN");
+        settings.put("poa.security.users[1].name", AGENT_USER);
+        settings.put("poa.security.users[1].password", "{noop}" + AGENT_PASSWORD);
+        settings.put("poa.security.users[1].roles[0]", "AGENTE");
+        settings.put("poa.security.allow-plain-text-passwords", true);
+        settings.put("poa.registry.username", ADMIN);
+        settings.put("poa.registry.password", ADMIN_PASSWORD);
+        return settings;
+    }
+
+    /** Spring Boot command-line arguments ({@code --key=value}) for settings. */
+    static List<String> arguments(Map<String, Object> settings) {
+        List<String> args = new ArrayList<>();
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return args;
     }
 
     /** Where an agent connects without a proxy: the hub's own listener. */

@@ -16,7 +16,8 @@ import org.sqlite.SQLiteConfig;
  * {@link SchemaMigrations} brought the file's schema up to date. Every store works through
  * {@link #read} and {@link #transaction}, which hold this object's monitor: the forwarder, the receipt listener
  * and the inputs share the connection, and a second process (a command run while the service runs) waits on
- * SQLite's busy timeout. A transaction commits only once it is on disk.
+ * SQLite's busy timeout: transactions begin IMMEDIATE (with the write lock), so none fails half-way on another
+ * process's write. A transaction commits only once it is on disk.
  */
 public final class StoreDatabase implements AutoCloseable {
 
@@ -62,6 +63,10 @@ public final class StoreDatabase implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(30_000);
+        // BEGIN IMMEDIATE: a transaction takes the write lock when it begins, so one that reads before it writes (a
+        // save reads the next sequence) waits on the busy timeout for another process's transaction instead of
+        // failing with SQLITE_BUSY when it would upgrade its read snapshot (TwoProcessesTest, found by ChaosSoakIT)
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
         return config;
     }

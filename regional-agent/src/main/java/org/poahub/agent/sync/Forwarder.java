@@ -119,7 +119,10 @@ public final class Forwarder implements AutoCloseable {
         return sent;
     }
 
-    /** Sends every pending report once, page by page. Throws on the first failure (after saving what was acked). */
+    /**
+     * Sends every pending report once, page by page, in outbox order. Stops at the first report the producer refuses
+     * and throws (after saving what was acked), so no report is sent after an earlier one that failed.
+     */
     long drain(SyncProgress progress) {
         long sent = 0;
         long after = 0;
@@ -136,16 +139,27 @@ public final class Forwarder implements AutoCloseable {
             AtomicReference<Exception> failure = new AtomicReference<>();
             try {
                 for (OutboxRow row : page) {
+                    if (failure.get() != null) {
+                        // A report the producer refused (its callback may run inside send(), e.g. when the broker's
+                        // metadata did not come in time) stays pending: the reports after it must not overtake it,
+                        // or the hub would see an operation's later progress first (found by ChaosSoakIT).
+                        break;
+                    }
                     SpecificRecordBase record = AgentStore.decode(row.kind(), row.payload());
                     String topic = row.kind() == ReportKind.PROGRESS ? Topics.progress(config.region())
                             : Topics.expenditure(config.region());
                     long seq = row.sequence();
-                    producer.send(new ProducerRecord<>(topic, Topics.reportKey(config.region(), row.operationCode()),
+                    Producer<String, SpecificRecordBase> sending = producer;
+                    sending.send(new ProducerRecord<>(topic, Topics.reportKey(config.region(), row.operationCode()),
                             record), (metadata, e) -> {
                                 if (e == null) {
                                     acked.add(seq);
-                                } else {
-                                    failure.compareAndSet(null, e);
+                                } else if (failure.compareAndSet(null, e)) {
+                                    // Nothing queued behind a failed report may leave: after a failed batch the
+                                    // idempotent producer carries on with the next ones (a new epoch), which would
+                                    // put later reports of the operation ahead of it. Closing at once (allowed in a
+                                    // callback) fails every batch not yet sent; they stay pending.
+                                    sending.close(Duration.ZERO);
                                 }
                             });
                 }
