@@ -105,7 +105,6 @@ async function leer(path) {
 }
 
 const gestion = () => $c('#gestion').value;
-const base = () => `api/finance/reconciliation/${gestion()}`;
 
 // ---- summary ----------------------------------------------------------------------------------------------------
 
@@ -175,11 +174,12 @@ function filtrosLineas() {
 }
 
 async function cargarLineas() {
+  const year = gestion();
   const params = filtrosLineas();
   const pedido = ++pedidos.lineas;
   let lineas;
   try {
-    lineas = await leer(`${base()}/lines${params.toString() ? '?' + params : ''}`);
+    lineas = await leer(`api/finance/reconciliation/${year}/lines${params.toString() ? '?' + params : ''}`);
   } catch (error) {
     mostrar(`No se pudieron leer las líneas: ${error.message}`);
     return;
@@ -203,11 +203,12 @@ async function cargarLineas() {
 }
 
 async function cargarComprobantes() {
+  const year = gestion();
   const hallazgo = $c('#f-hallazgo').value;
   const pedido = ++pedidos.comprobantes;
   let hallazgos;
   try {
-    hallazgos = await leer(`${base()}/vouchers${hallazgo ? '?finding=' + encodeURIComponent(hallazgo) : ''}`);
+    hallazgos = await leer(`api/finance/reconciliation/${year}/vouchers${hallazgo ? '?finding=' + encodeURIComponent(hallazgo) : ''}`);
   } catch (error) {
     mostrar(`No se pudieron leer los comprobantes: ${error.message}`);
     return;
@@ -226,6 +227,7 @@ async function cargarComprobantes() {
 
 /** The region filter: a REGIONAL user has only its own (the hub refuses any other); national users every region seen. */
 async function opcionesRegion() {
+  const year = gestion();
   const select = $c('#f-region');
   if (sesion.region) {
     select.replaceChildren(opcion(sesion.region, sesion.region));
@@ -235,7 +237,7 @@ async function opcionesRegion() {
   const elegida = select.value;
   let lineas = [];
   try {
-    lineas = await leer(`${base()}/lines`);
+    lineas = await leer(`api/finance/reconciliation/${year}/lines`);
   } catch (ignored) {
     // the lines' own load reports the error
   }
@@ -247,13 +249,14 @@ async function opcionesRegion() {
 // ---- the page -----------------------------------------------------------------------------------------------------
 
 async function cargar() {
+  const year = gestion();
   if (!gestion()) {
     return;
   }
-  $c('#descargar').href = `${base()}.xlsx`;
+  $c('#descargar').href = `api/finance/reconciliation/${year}.xlsx`;
   let resumen;
   try {
-    resumen = await leer(base());
+    resumen = await leer(`api/finance/reconciliation/${year}`);
   } catch (error) {
     $c('#conciliacion').hidden = true;
     $c('#descargar').hidden = true;
@@ -261,7 +264,7 @@ async function cargar() {
     if (error.sinConciliacion) {
       mostrar(null, error.message);
     } else {
-      mostrar(`No se pudo leer la conciliación de la gestión ${gestion()}: ${error.message}`);
+      mostrar(`No se pudo leer la conciliación de la gestión ${year}: ${error.message}`);
     }
     return;
   }
@@ -276,10 +279,11 @@ async function cargar() {
 }
 
 async function recalcular() {
+  const year = gestion();
   const boton = $c('#recalcular');
   boton.disabled = true;
   try {
-    const response = await hubFetch(base(), {method: 'POST'});
+    const response = await hubFetch(`api/finance/reconciliation/${year}`, {method: 'POST'});
     if (!response.ok) {
       mostrar(await detalle(response), null);
       return;
