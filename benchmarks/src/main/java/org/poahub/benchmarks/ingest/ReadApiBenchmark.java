@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,15 +78,8 @@ public final class ReadApiBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, Integer> options = new LinkedHashMap<>(Map.of("--reports", 1_000_000, "--agents-per-region", 10,
-                "--warmup", 20, "--requests", 200, "--vouchers", 0));
-        for (int i = 0; i < args.length; i += 2) {
-            if (!options.containsKey(args[i]) || i + 1 >= args.length) {
-                System.err.println("options: " + options.keySet() + " (defaults " + options.values() + ")");
-                System.exit(2);
-            }
-            options.put(args[i], Integer.parseInt(args[i + 1]));
-        }
+        Map<String, Integer> options = IntOptions.parse(args, Map.of("--reports", 1_000_000,
+                "--agents-per-region", 10, "--warmup", 20, "--requests", 200, "--vouchers", 0));
         int status = 0;
         try {
             new ReadApiBenchmark(options.get("--reports"), options.get("--agents-per-region"), options.get("--warmup"),

@@ -14,7 +14,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.poahub.hub.finance.mapping.BudgetMapping;
@@ -59,15 +58,8 @@ public final class ReconciliationBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, Integer> options = new LinkedHashMap<>(Map.of("--reports", 1_000_000, "--vouchers", 100_000,
+        Map<String, Integer> options = IntOptions.parse(args, Map.of("--reports", 1_000_000, "--vouchers", 100_000,
                 "--rounds", 3));
-        for (int i = 0; i < args.length; i += 2) {
-            if (!options.containsKey(args[i]) || i + 1 >= args.length) {
-                System.err.println("options: " + options.keySet() + " (defaults " + options.values() + ")");
-                System.exit(2);
-            }
-            options.put(args[i], Integer.parseInt(args[i + 1]));
-        }
         int status = 0;
         try {
             new ReconciliationBenchmark(options.get("--reports"), options.get("--vouchers"), options.get("--rounds"))
