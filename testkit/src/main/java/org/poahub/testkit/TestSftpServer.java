@@ -7,9 +7,11 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -23,7 +25,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  *     ...
  * }
  * }</pre>
- * {@link #stop()} and {@link #restart()} (same port, same files) let a test take the server away and bring it back.
+ * {@link #stop()} and {@link #restart()} (same port, same files) let a test take the server away and bring it back;
+ * {@link #addEventListener} lets it watch or slow down what clients do (e.g. stall a write to simulate a slow link).
  */
 public final class TestSftpServer implements AutoCloseable {
 
@@ -32,7 +35,9 @@ public final class TestSftpServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final PublicKey authorizedKey;
+    private final List<SftpEventListener> listeners = new CopyOnWriteArrayList<>();
     private SshServer server;
+    private SftpSubsystemFactory sftp;
     private int port;
 
     private TestSftpServer(Path root, String user, String password, PublicKey authorizedKey) {
@@ -81,6 +86,17 @@ public final class TestSftpServer implements AutoCloseable {
         return server != null && server.isStarted();
     }
 
+    /**
+     * Calls {@code listener} on every SFTP operation of the sessions opened from now on (and after a restart), on the
+     * server's thread of that session: a listener that blocks holds that client's requests, as a stalled link would.
+     */
+    public synchronized void addEventListener(SftpEventListener listener) {
+        listeners.add(SftpEventListener.validateListener(listener));
+        if (sftp != null) {
+            sftp.addSftpEventListener(listener);
+        }
+    }
+
     /** Stops listening (connections are refused) and keeps the files. */
     public synchronized void stop() {
         if (server == null) {
@@ -120,7 +136,9 @@ public final class TestSftpServer implements AutoCloseable {
         if (authorizedKey != null) {
             s.setPublickeyAuthenticator((u, key, session) -> user.equals(u) && Objects.equals(authorizedKey, key));
         }
-        s.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory subsystem = new SftpSubsystemFactory();
+        listeners.forEach(subsystem::addSftpEventListener);
+        s.setSubsystemFactories(List.of(subsystem));
         s.setFileSystemFactory(new VirtualFileSystemFactory(root));
         try {
             s.start();
@@ -129,6 +147,7 @@ public final class TestSftpServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         server = s;
+        sftp = subsystem;
         port = s.getPort();
     }
 }

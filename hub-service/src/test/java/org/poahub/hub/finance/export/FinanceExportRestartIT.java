@@ -8,21 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.poahub.contract.RegionAcls;
-import org.poahub.hub.HubApplication;
-import org.poahub.hub.RealServers;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestKafka;
 import org.poahub.testkit.TestPostgres;
 import org.poahub.testkit.TestSftpServer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -74,34 +69,7 @@ class FinanceExportRestartIT {
     }
 
     private static ConfigurableApplicationContext startHub() {
-        Map<String, String> properties = new LinkedHashMap<>(TestKafka.hubSettings());
-        properties.put("spring.datasource.url", DB.jdbcUrl());
-        properties.put("spring.datasource.username", DB.user());
-        properties.put("spring.datasource.password", DB.password());
-        int port = RealServers.freePort();
-        properties.put("server.port", String.valueOf(port));
-        properties.put("poa.plan.seed-on-empty", "true");
-        properties.put("poa.ingest.enabled", "false");
-        properties.put("poa.registry.report-schemas.register", "false");
-        properties.put("poa.security.allow-plain-text-passwords", "true");
-        properties.put("poa.security.users[0].name", "registro");
-        properties.put("poa.security.users[0].password", "{noop}" + REGISTRY_PASSWORD);
-        properties.put("poa.security.users[0].roles[0]", "ESQUEMAS");
-        properties.put("poa.registry.username", "registro");
-        properties.put("poa.registry.password", REGISTRY_PASSWORD);
-        properties.put("poa.finance.export.topic", TOPIC);
-        properties.put("poa.finance.export.sftp.host", SFTP.host());
-        properties.put("poa.finance.export.sftp.port", String.valueOf(SFTP.port()));
-        properties.put("poa.finance.export.sftp.user", SFTP.user());
-        properties.put("poa.finance.export.sftp.password", SFTP.password());
-        properties.put("poa.finance.export.sftp.directory", "salida");
-        properties.put("poa.finance.export.redeliveries", "1");
-        properties.put("poa.finance.export.redelivery-delay", "100ms");
-        properties.put("poa.finance.export.retry-first", "1s");
-        // Command-line arguments, because default properties would lose to application.yml.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(HubApplication.class).run(args);
+        return SftpExportHub.start(SftpExportHub.settings(DB, SFTP, TOPIC, REGISTRY_PASSWORD));
     }
 
     private static List<String> names() {
