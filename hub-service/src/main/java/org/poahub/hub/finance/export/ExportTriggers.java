@@ -1,5 +1,6 @@
 package org.poahub.hub.finance.export;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.poahub.hub.review.NationalPeriodApproved;
@@ -7,6 +8,7 @@ import org.poahub.hub.review.ReviewPeriod;
 import org.poahub.hub.review.ReviewProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -16,7 +18,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * When the hub exports by itself: after a national approval of a period commits ({@link NationalPeriodApproved}), and
  * on the schedule {@code poa.finance.export.cron} (off by default; e.g. {@code 0 0 2 * * *}, agency time), which
  * exports the review period (month or quarter, {@code poa.review.granularity}) that contains the day before. An
- * unchanged state is not exported again, so a nightly schedule adds a version only when the figures changed.
+ * unchanged state is not exported again, so a nightly schedule adds a version only when the figures changed. "Today" is
+ * read from the application's {@link Clock} bean when there is one (a test's), else from the system clock.
  */
 @Component
 class ExportTriggers {
@@ -27,10 +30,12 @@ class ExportTriggers {
 
     private final FinanceExportService exports;
     private final ReviewProperties review;
+    private final Clock clock;
 
-    ExportTriggers(FinanceExportService exports, ReviewProperties review) {
+    ExportTriggers(FinanceExportService exports, ReviewProperties review, ObjectProvider<Clock> clock) {
         this.exports = exports;
         this.review = review;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     /** Never throws: the approval has committed already. */
@@ -42,7 +47,8 @@ class ExportTriggers {
 
     @Scheduled(cron = "${poa.finance.export.cron:-}", zone = "America/La_Paz")
     void scheduled() {
-        ReviewPeriod period = review.granularity().containing(LocalDate.now(AGENCY_ZONE).minusDays(1));
+        ReviewPeriod period = review.granularity()
+                .containing(LocalDate.ofInstant(clock.instant(), AGENCY_ZONE).minusDays(1));
         export(period.fiscalYear(), period.key(), FinanceExportService.Trigger.PROGRAMADO, SYSTEM);
     }
 

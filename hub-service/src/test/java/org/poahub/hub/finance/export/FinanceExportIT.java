@@ -59,6 +59,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -122,6 +123,9 @@ class FinanceExportIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    List<ScheduledTaskHolder> scheduler;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong offset = new AtomicLong();
@@ -331,6 +335,14 @@ class FinanceExportIT {
         assertThat(json.readTree(refused.body()).path("detail").asString()).isEqualTo("El período '2021-T1' no es"
                 + " de la gestión 2020: escriba un mes (2020-03), un trimestre (2020-T1) o la gestión (2020).");
         assertThat(post("/api/finance/exports/2019/2019", PLANIFICADORA).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(7)
+    void withoutACronNothingIsScheduled() {
+        assertThat(FinanceExportScheduleIT.exportSchedules(scheduler)).isEmpty();
+        assertThat(sql.sql("select count(*) from finance_export where trigger = 'PROGRAMADO'").query(Long.class)
+                .single()).isZero();
     }
 
     private void watch() {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,6 @@ import org.poahub.hub.ChildHub;
 import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.poahub.routes.finance.ExtractFileHandler;
-import org.poahub.routes.finance.FinanceOutbox;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestKafka;
 import org.poahub.testkit.TestPostgres;
@@ -46,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A hub killed with -9 in the middle of writing an export to the SFTP outbox leaves no partial file visible, and the
  * next hub delivers the export whole and once. The first hub runs in a child JVM so that the kill is a real one (no
- * shutdown, no {@code finally}); the test's SFTP server is its slow link: it holds the hub's first write into a
- * temporary file until the hub is dead, so the kill lands mid-write every time.
+ * shutdown, no {@code finally}); the test's SFTP server is its slow link: it holds the hub's first write of a file
+ * until the hub is dead, so the kill lands mid-write every time.
  */
 class FinanceExportKillIT {
 
@@ -83,7 +83,7 @@ class FinanceExportKillIT {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             id = json.readTree(created.body()).path("id").asLong();
 
-            // the hub is writing the CSV under its temporary name, and its write is held on the link
+            // the hub is writing the CSV, under its temporary name, and its write is held on the link
             assertThat(LINK.awaitHeldWrite()).isEqualTo(BASE + ".csv.part");
             assertThat(OUTBOX.resolve(BASE + ".csv.part")).exists();
 
@@ -134,8 +134,8 @@ class FinanceExportKillIT {
     }
 
     /**
-     * The test's slow link: the first write into a temporary ({@code .part}) file is held, on the server's thread of
-     * that session, until {@link #release()}; every removal is recorded.
+     * The test's slow link: the first write of a file is held, on the server's thread of that session, until
+     * {@link #release()}; every removal is recorded.
      */
     static final class StalledLink implements SftpEventListener {
 
@@ -148,9 +148,8 @@ class FinanceExportKillIT {
         @Override
         public void writing(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
                 byte[] data, int dataOffset, int dataLen) throws IOException {
-            String name = localHandle.getFile().getFileName().toString();
-            if (name.endsWith(FinanceOutbox.TEMPORARY_SUFFIX) && armed.compareAndSet(true, false)) {
-                heldFile = name;
+            if (armed.compareAndSet(true, false)) {
+                heldFile = localHandle.getFile().getFileName().toString();
                 held.countDown();
                 try {
                     if (!released.await(5, TimeUnit.MINUTES)) {
@@ -189,7 +188,7 @@ class FinanceExportKillIT {
 
     private static CSVRecord lastRow(byte[] csv) throws IOException {
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setDelimiter(';').get()
-                .parse(new StringReader(new String(csv, java.nio.charset.StandardCharsets.UTF_8))).getRecords();
+                .parse(new StringReader(new String(csv, StandardCharsets.UTF_8))).getRecords();
         return rows.get(rows.size() - 1);
     }
 
