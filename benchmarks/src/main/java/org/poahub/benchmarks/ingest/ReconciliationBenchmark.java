@@ -198,7 +198,11 @@ public final class ReconciliationBenchmark {
         StringBuilder summary = new StringBuilder("\nFindings of the newest run:");
         try (PreparedStatement st = sql.prepareStatement("""
                 select finding, count(*) from finance_voucher_finding
-                where run_id = (select max(id) from finance_reconciliation_run) group by finding order by finding""");
+                where run_id = (select max(id) from finance_reconciliation_run) group by finding
+                union all
+                select 'SOLO_EN_REGIONALES', cardinality(message_ids) from finance_unmatched_claims
+                where run_id = (select max(id) from finance_reconciliation_run)
+                order by 1""");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 summary.append(String.format(Locale.ROOT, " %s %,d;", rs.getString(1), rs.getLong(2)));

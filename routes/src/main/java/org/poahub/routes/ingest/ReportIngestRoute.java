@@ -1,5 +1,6 @@
 package org.poahub.routes.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +9,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
@@ -106,8 +110,24 @@ public class ReportIngestRoute extends RouteBuilder {
         return exchange.getProperty(RESULT, IngestBatchResult.class);
     }
 
+    /**
+     * Every partition of the batch in one synchronous commit. {@link KafkaManualCommit#commit()} commits one partition
+     * per call, each a round trip to the group coordinator before the next poll: a batch spans up to 18 partitions
+     * per consumer (docs/benchmarks.md, "Latency"). The route runs on the consumer's own thread (batching mode), the
+     * one thread that may use the consumer.
+     */
     private static void commitOffsets(Exchange exchange) {
         List<?> commits = exchange.getProperty(COMMITS, List.class);
-        commits.stream().map(KafkaManualCommit.class::cast).forEach(KafkaManualCommit::commit);
+        if (commits.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+        DefaultKafkaManualCommit any = null;
+        for (Object c : commits) {
+            DefaultKafkaManualCommit commit = (DefaultKafkaManualCommit) c;
+            offsets.put(commit.getPartition(), new OffsetAndMetadata(commit.getRecordOffset() + 1));
+            any = commit;
+        }
+        any.getConsumer().commitSync(offsets, Duration.ofMillis(any.getCommitTimeout()));
     }
 }

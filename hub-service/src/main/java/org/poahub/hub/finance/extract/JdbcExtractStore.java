@@ -1,8 +1,9 @@
 package org.poahub.hub.finance.extract;
 
+import de.bytefish.pgbulkinsert.PgBulkInsert;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,10 @@ import org.poahub.routes.finance.Extract.Voucher;
 import org.poahub.routes.finance.ExtractKind;
 import org.poahub.routes.finance.ExtractStore;
 import org.poahub.routes.finance.StoredExtract;
+import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -124,32 +127,20 @@ public class JdbcExtractStore implements ExtractStore {
                 });
     }
 
+    /** By binary COPY on the transaction's connection ({@link VoucherCopyMapping}). */
     private void insertVouchers(long id, List<Voucher> vouchers) {
-        int[] lineNo = {0};
-        jdbc.batchUpdate("insert into finance_voucher (extract_id, line_no, source_row, number_raw, number,"
-                + " voucher_date, stage, state, da, ue, partida, fuente, organismo, amount, beneficiary,"
-                + " reverses_number, reversal_kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                vouchers, 1000, (PreparedStatement ps, Voucher v) -> setVoucher(ps, id, ++lineNo[0], v));
-    }
-
-    private static void setVoucher(PreparedStatement ps, long id, int lineNo, Voucher v) throws SQLException {
-        ps.setLong(1, id);
-        ps.setInt(2, lineNo);
-        ps.setInt(3, v.sourceRow());
-        ps.setString(4, v.numberRaw());
-        ps.setString(5, v.number());
-        ps.setDate(6, Date.valueOf(v.date()));
-        ps.setString(7, v.stage().name());
-        ps.setString(8, v.state().name());
-        ps.setString(9, v.da());
-        ps.setString(10, v.ue());
-        ps.setString(11, v.partida());
-        ps.setString(12, v.fuente());
-        ps.setString(13, v.organismo());
-        ps.setBigDecimal(14, v.amount());
-        ps.setString(15, v.beneficiary());
-        ps.setString(16, v.reversesNumber());
-        ps.setString(17, v.reversalKind() == null ? null : v.reversalKind().name());
+        if (vouchers.isEmpty()) {
+            return;
+        }
+        List<VoucherCopyMapping.Numbered> numbered = new ArrayList<>(vouchers.size());
+        for (Voucher v : vouchers) {
+            numbered.add(new VoucherCopyMapping.Numbered(numbered.size() + 1, v));
+        }
+        PgBulkInsert<VoucherCopyMapping.Numbered> copy = new PgBulkInsert<>(new VoucherCopyMapping(id));
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            copy.saveAll(connection.unwrap(PGConnection.class), numbered);
+            return null;
+        });
     }
 
     /** Published after a load, inside its transaction (reconciliation listens after commit). */

@@ -11,13 +11,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.poahub.hub.finance.reconciliation.LineKeys.RegionalSpend;
 import org.poahub.hub.finance.reconciliation.LineKeys.SigepLine;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
+import org.poahub.routes.finance.VoucherNumbers;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -116,13 +119,15 @@ class JdbcReconciliationRepository {
 
     /** SIGEP's vouchers that are not reversals, each with the sum of its reversals (≤ 0); region "" for now. */
     List<SigepVoucher> vouchers(long extractId, LineKeys keys) {
+        Map<List<String>, String> regions = new HashMap<>(); // a listing names a few DA/UE pairs, a row each time
         return sql.sql("select v.number, v.voucher_date, v.amount, coalesce((select sum(r.amount) from"
                         + " finance_voucher r where r.extract_id = v.extract_id and r.reverses_number = v.number), 0),"
                         + " v.da, v.ue from finance_voucher v where v.extract_id = ? and v.reverses_number is null"
                         + " order by v.line_no")
                 .param(extractId)
                 .query((rs, n) -> new SigepVoucher(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getBigDecimal(3), rs.getBigDecimal(4), keys.regionOf(rs.getString(5), rs.getString(6))))
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), regions.computeIfAbsent(
+                                List.of(rs.getString(5), rs.getString(6)), u -> keys.regionOf(u.get(0), u.get(1)))))
                 .list();
     }
 
@@ -133,13 +138,23 @@ class JdbcReconciliationRepository {
                 .params(fiscalYear, Date.valueOf(cutOff)).query(RegionalSpend.class).list();
     }
 
-    /** Accepted regional expenditure reports naming a voucher. */
+    /**
+     * Accepted regional expenditure reports naming a voucher, in arrival order. A year has hundreds of thousands: the
+     * rows are streamed (a cursor, 10,000 at a time) and mapped by hand, and the sort gets the memory to stay off disk.
+     */
     List<RegionalClaim> claims(int fiscalYear, LocalDate cutOff) {
-        return sql.sql("select message_id, region_code as region, document_number, spent_on, amount "
-                        + ACCEPTED_EXPENDITURE
-                        + " and document_number is not null and btrim(document_number) <> ''"
-                        + " order by received_at, message_id")
-                .params(fiscalYear, Date.valueOf(cutOff)).query(RegionalClaim.class).list();
+        jdbc.execute("set local work_mem = '64MB'");
+        return jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement("select message_id, region_code, document_number,"
+                    + " spent_on, amount " + ACCEPTED_EXPENDITURE
+                    + " and document_number is not null and btrim(document_number) <> ''"
+                    + " order by received_at, message_id");
+            ps.setInt(1, fiscalYear);
+            ps.setObject(2, cutOff);
+            ps.setFetchSize(10_000);
+            return ps;
+        }, (rs, n) -> new RegionalClaim(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)));
     }
 
     ReportsSeen reportsSeen(int fiscalYear, LocalDate cutOff) {
@@ -200,6 +215,26 @@ class JdbcReconciliationRepository {
         });
     }
 
+    /**
+     * The run's SOLO_EN_REGIONALES findings as their claims' report ids (V27), in one row: each is read back from its
+     * report ({@link #findings}). {@code findingNos} and {@code messageIds} are parallel.
+     */
+    void insertUnmatchedClaims(long runId, List<Integer> findingNos, List<UUID> messageIds) {
+        if (findingNos.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("insert into finance_unmatched_claims"
+                    + " (run_id, finding_nos, message_ids) values (?, ?, ?)")) {
+                ps.setLong(1, runId);
+                ps.setArray(2, connection.createArrayOf("integer", findingNos.toArray()));
+                ps.setArray(3, connection.createArrayOf("uuid", messageIds.toArray()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     private static final String RUN_COLUMNS = "id, fiscal_year, cut_off, execution_extract_id, voucher_extract_id,"
             + " mapping_id, tolerance, reports_as_of, reports_counted, computed_at, trigger";
 
@@ -243,7 +278,30 @@ class JdbcReconciliationRepository {
                 .params(params).query(JdbcReconciliationRepository::line).list();
     }
 
+    /**
+     * A run's findings in their order ({@code finding_no}), filtered ({@code null} = any): the stored rows merged with
+     * the unmatched claims (V27), each read back from its report as {@link VoucherReconciler#onlyInRegions} made it.
+     */
     List<Finding> findings(long runId, String region, String finding) {
+        String onlyInRegions = VoucherReconciler.Finding.SOLO_EN_REGIONALES.name();
+        List<Finding> stored = onlyInRegions.equals(finding) ? List.of() : storedFindings(runId, region, finding);
+        List<Finding> unmatched = finding == null || onlyInRegions.equals(finding) ? unmatchedClaims(runId, region)
+                : List.of();
+        if (unmatched.isEmpty() || stored.isEmpty()) {
+            return unmatched.isEmpty() ? stored : unmatched;
+        }
+        List<Finding> merged = new ArrayList<>(stored.size() + unmatched.size());
+        int i = 0;
+        int j = 0;
+        while (i < stored.size() || j < unmatched.size()) {
+            boolean takeStored = j == unmatched.size()
+                    || i < stored.size() && stored.get(i).findingNo() < unmatched.get(j).findingNo();
+            merged.add(takeStored ? stored.get(i++) : unmatched.get(j++));
+        }
+        return merged;
+    }
+
+    private List<Finding> storedFindings(long runId, String region, String finding) {
         List<Object> params = new ArrayList<>(List.of(runId));
         StringBuilder where = new StringBuilder(" where run_id = ?");
         if (region != null) {
@@ -260,7 +318,30 @@ class JdbcReconciliationRepository {
                 .params(params).query(Finding.class).list();
     }
 
-    /** Open (not CONCILIADO) lines or findings of the newest run of a gestión, counted per status or finding. */
+    private List<Finding> unmatchedClaims(long runId, String region) {
+        List<Object> params = new ArrayList<>(List.of(runId));
+        String inRegion = "";
+        if (region != null) {
+            inRegion = " and r.region_code = ?";
+            params.add(region);
+        }
+        return sql.sql("select u.finding_no, r.message_id, r.region_code, r.document_number, r.spent_on, r.amount"
+                        + " from finance_unmatched_claims c"
+                        + " cross join unnest(c.finding_nos, c.message_ids) as u(finding_no, message_id)"
+                        + " join report r on r.message_id = u.message_id"
+                        + " where c.run_id = ?" + inRegion + " order by u.finding_no")
+                .params(params)
+                .query((rs, n) -> {
+                    RegionalClaim claim = new RegionalClaim(rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6));
+                    VoucherReconciler.Result r = VoucherReconciler.onlyInRegions(
+                            VoucherNumbers.normalize(claim.documentNumber()), claim);
+                    return new Finding(rs.getInt(1), r.finding().name(), r.number(), r.region(), r.messageId(),
+                            r.sigepAmount(), r.regionalAmount(), r.sigepDate(), r.regionalDate(), r.detail());
+                }).list();
+    }
+
+    /** Open (not CONCILIADO) lines of the newest run of a gestión, counted per status. */
     record OpenCount(int fiscalYear, String status, long count, BigDecimal amount) {
     }
 
@@ -277,14 +358,18 @@ class JdbcReconciliationRepository {
                 .query(OpenCount.class).list();
     }
 
-    /** Per gestión and voucher finding (not CONCILIADO): how many, and the sum of |SIGEP amount − regional amount|. */
-    List<OpenCount> openFindings() {
-        return sql.sql("select r.fiscal_year, f.finding as status, count(*) as count,"
-                        + " coalesce(sum(abs(coalesce(f.sigep_amount, 0) - coalesce(f.regional_amount, 0))), 0)"
-                        + " as amount"
+    /** Per gestión and voucher finding (not CONCILIADO): how many (the unmatched claims counted from V27's arrays). */
+    List<OpenVouchers> openFindings() {
+        return sql.sql("select r.fiscal_year, f.finding, count(*) as count"
                         + " from " + NEWEST_RUNS + " join finance_voucher_finding f on f.run_id = r.id"
-                        + " where f.finding <> 'CONCILIADO' group by r.fiscal_year, f.finding")
-                .query(OpenCount.class).list();
+                        + " where f.finding <> 'CONCILIADO' group by r.fiscal_year, f.finding"
+                        + " union all select r.fiscal_year, 'SOLO_EN_REGIONALES', cardinality(c.message_ids)"
+                        + " from " + NEWEST_RUNS + " join finance_unmatched_claims c on c.run_id = r.id")
+                .query(OpenVouchers.class).list();
+    }
+
+    /** Voucher findings of one kind in the newest run of a gestión. */
+    record OpenVouchers(int fiscalYear, String finding, long count) {
     }
 
     /** The gestiones that have a run. */

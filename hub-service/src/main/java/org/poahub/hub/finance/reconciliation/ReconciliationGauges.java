@@ -69,14 +69,16 @@ class ReconciliationGauges {
                     }
                 }
             }
-            Map<List<String>, OpenCount> findings = index(repository.openFindings());
+            Map<List<String>, Long> findings = new HashMap<>();
+            repository.openFindings().forEach(f -> findings.put(List.of(String.valueOf(f.fiscalYear()), f.finding()),
+                    f.count()));
             List<MultiGauge.Row<?>> voucherRows = new ArrayList<>();
             for (int year : years) {
                 for (VoucherReconciler.Finding finding : VoucherReconciler.Finding.values()) {
                     if (finding != VoucherReconciler.Finding.CONCILIADO) {
-                        OpenCount c = findings.get(List.of(String.valueOf(year), finding.name()));
                         voucherRows.add(MultiGauge.Row.of(Tags.of("year", String.valueOf(year), "finding",
-                                finding.name()), c == null ? 0 : c.count()));
+                                finding.name()), findings.getOrDefault(List.of(String.valueOf(year), finding.name()),
+                                0L)));
                     }
                 }
             }

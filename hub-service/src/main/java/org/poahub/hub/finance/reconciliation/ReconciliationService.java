@@ -17,6 +17,8 @@ import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Run;
 import org.poahub.hub.finance.reconciliation.LineKeys.Detail;
 import org.poahub.hub.finance.reconciliation.LineKeys.Key;
 import org.poahub.routes.finance.ExtractKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReconciliationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
 
     private final JdbcReconciliationRepository repository;
     private final BudgetMappingRepository mappings;
@@ -130,16 +134,23 @@ public class ReconciliationService {
     }
 
     private long compute(int fiscalYear, Inputs inputs, String trigger) {
+        long start = System.nanoTime();
         BudgetMapping mapping = mappings.mapping(inputs.mapping(), "");
         LineKeys keys = new LineKeys(mapping);
         List<Line> lines = inputs.execution().map(e -> lines(keys, e, fiscalYear, inputs)).orElse(List.of());
-        List<Finding> findings = inputs.vouchers().map(v -> findings(keys, v, fiscalYear, inputs))
-                .orElse(List.of());
+        Findings findings = inputs.vouchers().map(v -> findings(keys, v, fiscalYear, inputs))
+                .orElse(Findings.NONE);
+        long computed = System.nanoTime();
         long runId = repository.insertRun(fiscalYear, inputs.cutOff(), inputs.execution().map(ExtractRef::id)
                         .orElse(null), inputs.vouchers().map(ExtractRef::id).orElse(null), inputs.mapping().id(),
                 properties.tolerance(), inputs.seen(), trigger);
         repository.insertLines(runId, lines);
-        repository.insertFindings(runId, findings);
+        repository.insertFindings(runId, findings.stored());
+        repository.insertUnmatchedClaims(runId, findings.unmatchedNos(), findings.unmatchedIds());
+        log.info("Reconciliation run {} of {}: {} lines, {} voucher findings ({} claims not in the listing);"
+                        + " read and matched in {} ms, stored in {} ms", runId, fiscalYear, lines.size(),
+                findings.stored().size() + findings.unmatchedIds().size(), findings.unmatchedIds().size(),
+                (computed - start) / 1_000_000, (System.nanoTime() - computed) / 1_000_000);
         return runId;
     }
 
@@ -158,13 +169,29 @@ public class ReconciliationService {
         return lines;
     }
 
-    private List<Finding> findings(LineKeys keys, ExtractRef vouchers, int fiscalYear, Inputs inputs) {
+    /**
+     * A run's findings as stored: every finding numbered in order; the SOLO_EN_REGIONALES ones as their claims' ids
+     * (V27), the others as rows.
+     */
+    private record Findings(List<Finding> stored, List<Integer> unmatchedNos, List<java.util.UUID> unmatchedIds) {
+        static final Findings NONE = new Findings(List.of(), List.of(), List.of());
+    }
+
+    private Findings findings(LineKeys keys, ExtractRef vouchers, int fiscalYear, Inputs inputs) {
         List<VoucherReconciler.Result> results = new VoucherReconciler(properties.tolerance())
                 .reconcile(repository.vouchers(vouchers.id(), keys), repository.claims(fiscalYear, inputs.cutOff()));
-        List<Finding> findings = new ArrayList<>(results.size());
+        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        int findingNo = 0;
         for (VoucherReconciler.Result r : results) {
-            findings.add(new Finding(findings.size() + 1, r.finding().name(), r.number(), r.region(), r.messageId(),
-                    r.sigepAmount(), r.regionalAmount(), r.sigepDate(), r.regionalDate(), r.detail()));
+            findingNo++;
+            if (r.finding() == VoucherReconciler.Finding.SOLO_EN_REGIONALES) {
+                findings.unmatchedNos().add(findingNo);
+                findings.unmatchedIds().add(r.messageId());
+            } else {
+                findings.stored().add(new Finding(findingNo, r.finding().name(), r.number(), r.region(),
+                        r.messageId(), r.sigepAmount(), r.regionalAmount(), r.sigepDate(), r.regionalDate(),
+                        r.detail()));
+            }
         }
         return findings;
     }

@@ -3,11 +3,10 @@ package org.poahub.hub.finance.reconciliation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.poahub.routes.finance.VoucherNumbers;
@@ -49,18 +48,20 @@ public final class VoucherReconciler {
     }
 
     public List<Result> reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims) {
-        Map<String, SigepVoucher> byNumber = new LinkedHashMap<>();
+        Map<String, SigepVoucher> byNumber = new HashMap<>();
         sigep.forEach(v -> byNumber.put(VoucherNumbers.normalize(v.number()), v));
-        Map<String, List<RegionalClaim>> claimsByNumber = new TreeMap<>();
+        // hash maps and one sort at the end: a year has hundreds of thousands of claims (docs/benchmarks.md)
+        Map<String, List<RegionalClaim>> claimsByNumber = new HashMap<>();
         for (RegionalClaim c : claims) {
             String number = VoucherNumbers.normalize(c.documentNumber());
             if (!number.isEmpty()) { // a claim whose number normalises to nothing names no voucher
-                claimsByNumber.computeIfAbsent(number, k -> new ArrayList<>()).add(c);
+                claimsByNumber.computeIfAbsent(number, k -> new ArrayList<>(1)).add(c);
             }
         }
-        TreeSet<String> numbers = new TreeSet<>(byNumber.keySet());
-        numbers.addAll(claimsByNumber.keySet());
-        List<Result> results = new ArrayList<>();
+        List<String> numbers = new ArrayList<>(claimsByNumber.keySet());
+        byNumber.keySet().stream().filter(n -> !claimsByNumber.containsKey(n)).forEach(numbers::add);
+        Collections.sort(numbers);
+        List<Result> results = new ArrayList<>(numbers.size());
         for (String number : numbers) {
             SigepVoucher v = byNumber.get(number);
             List<RegionalClaim> found = claimsByNumber.getOrDefault(number, List.of());
@@ -71,19 +72,24 @@ public final class VoucherReconciler {
                 }
                 continue;
             }
-            BigDecimal regionalNet = found.stream().map(RegionalClaim::amount).reduce(BigDecimal.ZERO,
-                    BigDecimal::add);
-            RegionalClaim first = found.get(0);
             if (v == null) {
                 for (RegionalClaim c : found) {
-                    results.add(new Result(Finding.SOLO_EN_REGIONALES, number, c.region(), c.messageId(), null,
-                            c.amount(), null, c.spentOn(), "el comprobante " + number + " no está en el listado del"
-                                    + " SIGEP"));
+                    results.add(onlyInRegions(number, c));
                 }
                 continue;
             }
-            List<RegionalClaim> positive = found.stream().filter(c -> c.amount().signum() > 0).toList();
-            long regions = positive.stream().map(RegionalClaim::region).distinct().count();
+            // loops rather than streams: this runs once per voucher of the year (docs/benchmarks.md)
+            RegionalClaim first = found.get(0);
+            BigDecimal regionalNet = BigDecimal.ZERO;
+            List<RegionalClaim> positive = new ArrayList<>(found.size());
+            for (RegionalClaim c : found) {
+                regionalNet = regionalNet.add(c.amount());
+                if (c.amount().signum() > 0) {
+                    positive.add(c);
+                }
+            }
+            long regions = positive.size() <= 1 ? positive.size()
+                    : positive.stream().map(RegionalClaim::region).distinct().count();
             if (regions > 1 || positive.size() > 1 && regionalNet.compareTo(v.net()) > 0) {
                 // regions only: a REGIONAL reader sees this row of its own region, never another region's reports
                 String who = positive.stream().map(RegionalClaim::region).distinct().sorted()
@@ -121,5 +127,15 @@ public final class VoucherReconciler {
             }
         }
         return results;
+    }
+
+    /**
+     * The {@code SOLO_EN_REGIONALES} finding of one claim whose normalised voucher {@code number} is not in the
+     * listing. Also how a stored run's unmatched claims are read back (they are stored as report ids, V27): the
+     * finding is a function of the claim alone.
+     */
+    public static Result onlyInRegions(String number, RegionalClaim c) {
+        return new Result(Finding.SOLO_EN_REGIONALES, number, c.region(), c.messageId(), null, c.amount(), null,
+                c.spentOn(), "el comprobante " + number + " no está en el listado del SIGEP");
     }
 }
