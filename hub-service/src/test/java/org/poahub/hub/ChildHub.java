@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.poahub.testkit.ChildJvm;
+import org.poahub.testkit.ChildMain;
 
 /**
- * The real hub in a child JVM ({@link ChildHubMain}, this JVM's classpath), so that a test can kill it with -9, like a
+ * The real hub in a child JVM (testkit's {@link ChildMain} running {@link HubApplication}, this JVM's classpath), so that a test can kill it with -9, like a
  * power cut (no shutdown hook, no {@code finally}, no graceful stop), and then start another hub on the same database,
  * broker and outbox. Its output is appended to {@code log}. (local-stack's chaos soak has its own {@code HubProcess};
  * hub-service's tests cannot use local-stack's.)
@@ -33,10 +34,11 @@ public final class ChildHub implements AutoCloseable {
 
     /** Starts a hub with {@code settings} ({@code server.port} among them); {@link #isUp()} tells when it answers. */
     public static ChildHub start(Map<String, String> settings, Path log) {
-        List<String> args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+        List<String> arguments = new java.util.ArrayList<>(List.of(HubApplication.class.getName()));
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Process process = ChildJvm.processFor(ChildHubMain.class.getName(), JVM, args)
+            Process process = ChildJvm.processFor(ChildMain.class.getName(), JVM, arguments)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -57,6 +57,20 @@ public final class RealServers {
     }
 
     /**
+     * A schema-registry writer ({@code ESQUEMAS}) as {@code poa.security.users[index]}, and the hub's own registry
+     * client logging in as it.
+     */
+    public static void registerRegistryWriter(DynamicPropertyRegistry registry, int index, String name,
+                                              String password) {
+        String prefix = "poa.security.users[" + index + "].";
+        registry.add(prefix + "name", () -> name);
+        registry.add(prefix + "password", () -> "{noop}" + password);
+        registry.add(prefix + "roles[0]", () -> "ESQUEMAS");
+        registry.add("poa.registry.username", () -> name);
+        registry.add("poa.registry.password", () -> password);
+    }
+
+    /**
      * {@link #register}, then ingest turned on for a hub on {@code port} (a {@code DEFINED_PORT} test) in consumer
      * group {@code group}, with the SENAVEX 2020 plan seeded and {@code writer} as the registry writer the hub
      * registers schemas as and the test's agents log in as.
@@ -69,11 +83,7 @@ public final class RealServers {
         registry.add("poa.plan.seed-on-empty", () -> "true");
         registry.add("poa.ingest.group-id", () -> group);
         registry.add("poa.ingest.poll-timeout-ms", () -> "200");
-        registry.add("poa.security.users[1].name", () -> writer);
-        registry.add("poa.security.users[1].password", () -> "{noop}" + writerPassword);
-        registry.add("poa.security.users[1].roles[0]", () -> "ESQUEMAS");
-        registry.add("poa.registry.username", () -> writer);
-        registry.add("poa.registry.password", () -> writerPassword);
+        registerRegistryWriter(registry, 1, writer, writerPassword);
         return db;
     }
 

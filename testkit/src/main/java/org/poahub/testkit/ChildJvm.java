@@ -26,7 +26,7 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         // A session of its own, like PostgreSQL's: a Ctrl-C in the terminal then reaches only the parent, which stops
         // its children in order (the hub before the broker it is still talking to). The stdin watchdog of
-        // KafkaBrokerMain still ends the child if the parent dies.
+        // ChildMain still ends the child if the parent dies.
         if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
         }

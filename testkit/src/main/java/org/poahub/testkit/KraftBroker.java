@@ -205,7 +205,7 @@ public final class KraftBroker implements AutoCloseable {
                 Files.createDirectories(log.getParent());
                 format(props, log);
                 List<String> jvm = List.of("-Xmx" + maxHeap, "-Xms64m", "-Djava.awt.headless=true");
-                Process process = ChildJvm.processFor(KafkaBrokerMain.class.getName(), jvm, List.of(props.toString()))
+                Process process = ChildJvm.processFor(ChildMain.class.getName(), jvm, List.of("kafka.Kafka", props.toString()))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();

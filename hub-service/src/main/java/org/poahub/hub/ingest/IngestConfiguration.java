@@ -67,6 +67,8 @@ class IngestConfiguration {
                 configuration.setRequestTimeoutMs(ingest.producerRequestTimeoutMs());
                 configuration.setDeliveryTimeoutMs(ingest.producerDeliveryTimeoutMs());
                 configuration.setMaxPollIntervalMs(ingest.maxPollIntervalMs());
+                configuration.setFetchMinBytes(ingest.fetchMinBytes());
+                configuration.setFetchWaitMaxMs(ingest.fetchMaxWaitMs());
                 KafkaComponent component = new KafkaComponent();
                 component.setConfiguration(configuration);
                 camelContext.addComponent("kafka", component);

@@ -29,6 +29,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param producerRequestTimeoutMs  Kafka {@code request.timeout.ms} of the producers
  * @param producerDeliveryTimeoutMs Kafka {@code delivery.timeout.ms}: a send fails (and the batch is retried)
  *                                  after this, and a producer closing with a dead broker waits no longer
+ * @param fetchMinBytes             Kafka {@code fetch.min.bytes} of the ingest consumers: the broker answers a fetch
+ *                                  once this much is there, or after {@code fetchMaxWaitMs}. With the client's 1 byte,
+ *                                  steady traffic made each consumer fetch a few records at a time, hundreds of
+ *                                  times a second, which used more CPU in the hub and the broker than the ingest
+ *                                  itself (docs/benchmarks.md, "Latency"); a backlog fills it at once
+ * @param fetchMaxWaitMs            Kafka {@code fetch.max.wait.ms}: the longest the broker holds a fetch; keep it
+ *                                  well under {@code batchingIntervalMs}, which a report waits for its batch anyway
  */
 @ConfigurationProperties("poa.ingest")
 public record IngestProperties(
@@ -36,7 +43,7 @@ public record IngestProperties(
         @DefaultValue("poa-hub") String groupId,
         @DefaultValue("500") int maxPollRecords,
         @DefaultValue("100") long pollTimeoutMs,
-        @DefaultValue("100") int batchingIntervalMs,
+        @DefaultValue("50") int batchingIntervalMs,
         @DefaultValue("500") long retryDelayMs,
         @DefaultValue("30000") long maxRetryDelayMs,
         @DefaultValue("3") int topicPartitions,
@@ -48,5 +55,7 @@ public record IngestProperties(
         @DefaultValue("10000") int kafkaShutdownTimeoutMs,
         @DefaultValue("10000") int producerMaxBlockMs,
         @DefaultValue("10000") int producerRequestTimeoutMs,
-        @DefaultValue("30000") int producerDeliveryTimeoutMs) {
+        @DefaultValue("30000") int producerDeliveryTimeoutMs,
+        @DefaultValue("65536") int fetchMinBytes,
+        @DefaultValue("25") int fetchMaxWaitMs) {
 }

@@ -119,6 +119,16 @@ class IngestIT {
     }
 
     @Test
+    void theIngestConsumersLetTheBrokerGatherRecordsBeforeAnsweringAFetch() {
+        var endpoint = (org.apache.camel.component.kafka.KafkaEndpoint) camel.getRoute(ReportIngestRoute.ROUTE_ID)
+                .getEndpoint();
+        // the defaults of poa.ingest.fetch-min-bytes and fetch-max-wait-ms (docs/benchmarks.md, "Latency")
+        assertThat(endpoint.getConfiguration().getFetchMinBytes()).isEqualTo(65_536);
+        assertThat(endpoint.getConfiguration().getFetchWaitMaxMs()).isEqualTo(25);
+        assertThat(endpoint.getConfiguration().getBatchingIntervalMs()).isEqualTo(50);
+    }
+
+    @Test
     void acceptedProgressAndExpenditureReachTheTablesAndTheConsolidatedFigures() {
         ProgressReport progress = progress("BO-L", "11.04.02", "agent-lp", 1, "1.0000");
         ExpenditureReport expenditure = expenditure("BO-L", "11.04.02", "agent-lp", 2, "25220", "1500.50");

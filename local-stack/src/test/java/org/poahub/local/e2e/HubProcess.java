@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.poahub.hub.HubApplication;
 import org.poahub.testkit.ChildJvm;
+import org.poahub.testkit.ChildMain;
 
 /**
- * The real hub in a child JVM ({@link HubProcessMain}, this JVM's classpath), so a test can kill it with -9 and
+ * The real hub in a child JVM (testkit's {@link ChildMain} running {@link HubApplication}, this JVM's classpath), so a test can kill it with -9 and
  * start it again on the same database, broker and HTTP port. Output is appended to {@code hub.log} in its directory.
  */
 final class HubProcess {
@@ -30,7 +32,9 @@ final class HubProcess {
     private Process process;
 
     HubProcess(Map<String, Object> settings, Path dir) {
-        this.arguments = HubUnderTest.arguments(settings);
+        List<String> main = new java.util.ArrayList<>(List.of(HubApplication.class.getName()));
+        main.addAll(HubUnderTest.arguments(settings));
+        this.arguments = main;
         this.log = dir.resolve("hub.log");
         this.httpPort = Integer.parseInt(String.valueOf(settings.get("server.port")));
     }
@@ -41,7 +45,7 @@ final class HubProcess {
             throw new IllegalStateException("the hub is still running (pid " + process.pid() + ")");
         }
         try {
-            process = ChildJvm.processFor(HubProcessMain.class.getName(), JVM, arguments)
+            process = ChildJvm.processFor(ChildMain.class.getName(), JVM, arguments)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

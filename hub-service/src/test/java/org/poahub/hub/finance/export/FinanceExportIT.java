@@ -90,11 +90,7 @@ class FinanceExportIT {
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
         registry.add("server.port", () -> PORT);
-        registry.add("poa.security.users[3].name", () -> "registro");
-        registry.add("poa.security.users[3].password", () -> "{noop}" + REGISTRY_PASSWORD);
-        registry.add("poa.security.users[3].roles[0]", () -> "ESQUEMAS");
-        registry.add("poa.registry.username", () -> "registro");
-        registry.add("poa.registry.password", () -> REGISTRY_PASSWORD);
+        RealServers.registerRegistryWriter(registry, 3, "registro", REGISTRY_PASSWORD);
         TestKafka.grant(RegionAcls.forHub(TestKafka.HUB_USER, List.of(), TestKafka.HUB_GROUP, TOPIC));
         registry.add("poa.plan.seed-on-empty", () -> "true");
         registry.add("poa.finance.reconciliation.recheck-interval", () -> "1h");

@@ -55,11 +55,7 @@ class FinanceExportScheduleIT {
     static void servers(DynamicPropertyRegistry registry) {
         RealServers.register(registry);
         registry.add("server.port", () -> PORT);
-        registry.add("poa.security.users[1].name", () -> "registro");
-        registry.add("poa.security.users[1].password", () -> "{noop}" + REGISTRY_PASSWORD);
-        registry.add("poa.security.users[1].roles[0]", () -> "ESQUEMAS");
-        registry.add("poa.registry.username", () -> "registro");
-        registry.add("poa.registry.password", () -> REGISTRY_PASSWORD);
+        RealServers.registerRegistryWriter(registry, 1, "registro", REGISTRY_PASSWORD);
         TestKafka.grant(RegionAcls.forHub(TestKafka.HUB_USER, List.of(), TestKafka.HUB_GROUP, TOPIC));
         registry.add("poa.plan.seed-on-empty", () -> "true");
         registry.add("poa.finance.export.directory", OUTBOX::toString);
