@@ -157,12 +157,15 @@ public final class IngestBenchmark {
                      hub.registryUserInfo())) {
             hub.startIngest();
             awaitStable(admin, hub.groupId());
+            if (options.warmupSeconds() > 0) {
+                log("latency: warm-up, %,d reports/s for %d s, not recorded", options.loadRate(),
+                        options.warmupSeconds());
+                awaitCommits(recorder, probe, producer.offer(generator, options.loadRate(), options.warmupSeconds()));
+                recorder.reset(); // every warm-up commit has been seen: nothing records meanwhile
+            }
             log("latency: offering %,d reports/s for %d s", options.loadRate(), options.loadSeconds());
             int offered = producer.offer(generator, options.loadRate(), options.loadSeconds());
-            long deadline = System.nanoTime() + Duration.ofSeconds(options.loadSeconds() + 300L).toNanos();
-            while (recorder.getTotalCount() < offered && System.nanoTime() < deadline && probe.failure() == null) {
-                TopicTotals.sleep(Duration.ofMillis(100));
-            }
+            awaitCommits(recorder, probe, offered);
             hub.stopIngest();
             if (probe.failure() != null) {
                 throw new IllegalStateException("Listening for commits failed", probe.failure());
@@ -171,12 +174,21 @@ public final class IngestBenchmark {
                 throw new IllegalStateException(
                         "Saw " + recorder.getTotalCount() + " commits of " + offered + " reports");
             }
-            var result = new IngestBenchmarkResult.Latency(options.loadRate(), options.loadSeconds(), offered,
+            var result = new IngestBenchmarkResult.Latency(options.loadRate(), options.loadSeconds(),
+                    options.warmupSeconds(), offered,
                     recorder.getValueAtPercentile(50), recorder.getValueAtPercentile(99),
                     recorder.getValueAtPercentile(99.9), recorder.getMaxValue());
             log("latency: p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms", result.p50(), result.p99(), result.p999(),
                     result.max());
             return result;
+        }
+    }
+
+    /** Waits (at most 5 minutes) until the probe has seen {@code offered} commits or has failed. */
+    private static void awaitCommits(Histogram recorder, CommitLatencyProbe probe, int offered) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (recorder.getTotalCount() < offered && System.nanoTime() < deadline && probe.failure() == null) {
+            TopicTotals.sleep(Duration.ofMillis(100));
         }
     }
 

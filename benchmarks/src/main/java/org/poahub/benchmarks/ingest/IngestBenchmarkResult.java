@@ -16,7 +16,7 @@ record IngestBenchmarkResult(int reports, int agentsPerRegion, double preloadSec
                              double loadAverageStart, double loadAverageEnd) {
 
     /** End-to-end latencies (reported-at → database commit) at a fixed offered load, from an HdrHistogram. */
-    record Latency(int rate, int seconds, int measured, long p50, long p99, long p999, long max) {
+    record Latency(int rate, int seconds, int warmupSeconds, int measured, long p50, long p99, long p999, long max) {
     }
 
     double hubRate() {
@@ -48,10 +48,10 @@ record IngestBenchmarkResult(int reports, int agentsPerRegion, double preloadSec
                 + "(target ≥ 60 %%) |%n", hubRate(), baselineRate(), 100 * ratio()));
         if (latency != null) {
             out.append(String.format(Locale.ROOT, "| end-to-end latency at %,d reports/s for %d s "
-                            + "(reported-at → commit; %,d reports) "
+                            + "(reported-at → commit; %,d reports; after %d s of the same load, not recorded) "
                             + "| p50 %,d ms, p99 %,d ms, p99.9 %,d ms, max %,d ms | — | |%n",
-                    latency.rate(), latency.seconds(), latency.measured(), latency.p50(), latency.p99(),
-                    latency.p999(), latency.max()));
+                    latency.rate(), latency.seconds(), latency.measured(), latency.warmupSeconds(), latency.p50(),
+                    latency.p99(), latency.p999(), latency.max()));
         }
         out.append("\nHub outcomes of the drained reports: ").append(hubStatuses).append('\n');
         return out.toString();

@@ -19,8 +19,9 @@ class IngestBenchmarkOptionsTest {
     @Test
     void flagsOverrideTheDefaults() {
         IngestBenchmarkOptions options = IngestBenchmarkOptions.parse("--reports", "200_000", "--load-rate", "50",
-                "--load-seconds", "0", "--partitions", "6", "--invalid-percent", "2.5", "--seed", "9");
-        assertThat(options).isEqualTo(new IngestBenchmarkOptions(200_000, 6, 3_000, 2.5, 50, 0, 9));
+                "--load-seconds", "0", "--partitions", "6", "--invalid-percent", "2.5", "--seed", "9",
+                "--warmup-seconds", "0");
+        assertThat(options).isEqualTo(new IngestBenchmarkOptions(200_000, 6, 3_000, 2.5, 50, 0, 0, 9));
         assertThat(options.latencyPhase()).isFalse();
         assertThat(options.agentsPerRegion(9)).isEqualTo(8);
     }
