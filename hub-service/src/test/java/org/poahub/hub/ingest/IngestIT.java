@@ -181,11 +181,14 @@ class IngestIT {
         send(Topics.expenditure("BO-C"), report);
         send(Topics.expenditure("BO-C"), report);
 
-        await().atMost(WAIT).until(() -> outcomes("BO-C", report.getMessageId()).size() == 3);
+        // At least one outcome per delivery: a batch redelivered after a rebalance (the crash test restarts the
+        // route, and its consumers rejoin the group one by one) sends its stored outcomes once more.
+        await().atMost(WAIT).until(() -> outcomes("BO-C", report.getMessageId()).size() >= 3);
         assertThat(outcomes("BO-C", report.getMessageId())).extracting(ReportOutcome::getStatus)
                 .containsOnly(OutcomeStatus.ACCEPTED);
-        assertThat(outcomes("BO-C", report.getMessageId())).extracting(ReportOutcome::getProcessedAt).hasSize(3)
-                .as("the stored outcome is sent again").containsOnly(outcomes("BO-C", report.getMessageId()).get(0).getProcessedAt());
+        assertThat(outcomes("BO-C", report.getMessageId())).extracting(ReportOutcome::getProcessedAt)
+                .as("the stored outcome is sent again")
+                .containsOnly(outcomes("BO-C", report.getMessageId()).get(0).getProcessedAt());
         assertThat(spent("BO-C", "11.04.02", "30000")).isEqualByComparingTo("250.00");
         assertThat(jdbc.sql("select reports from consolidated_spend where region_code = 'BO-C'").query(Integer.class)
                 .single()).isEqualTo(1);

@@ -128,6 +128,7 @@ public class ReportIngestRoute extends RouteBuilder {
             offsets.put(commit.getPartition(), new OffsetAndMetadata(commit.getRecordOffset() + 1));
             any = commit;
         }
-        any.getConsumer().commitSync(offsets, Duration.ofMillis(any.getCommitTimeout()));
+        // the consumer as Camel hands it to commit factories (the getter on the commit itself is deprecated)
+        any.getCamelExchangePayload().consumer.commitSync(offsets, Duration.ofMillis(any.getCommitTimeout()));
     }
 }
