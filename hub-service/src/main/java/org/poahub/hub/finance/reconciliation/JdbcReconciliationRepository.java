@@ -11,9 +11,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.poahub.hub.finance.reconciliation.LineKeys.RegionalSpend;
@@ -71,6 +70,12 @@ class JdbcReconciliationRepository {
     record Finding(int findingNo, String finding, String number, String regionCode, UUID messageId,
             BigDecimal sigepAmount, BigDecimal regionalAmount, LocalDate sigepDate, LocalDate regionalDate,
             String detail) {
+
+        /** The {@code findingNo}-th finding of a run, as the matcher made it. */
+        static Finding of(int findingNo, VoucherReconciler.Result r) {
+            return new Finding(findingNo, r.finding().name(), r.number(), r.region(), r.messageId(), r.sigepAmount(),
+                    r.regionalAmount(), r.sigepDate(), r.regionalDate(), r.detail());
+        }
     }
 
     /** A DIFERENCIA line of an execution extract: a program's stated total minus the sum of its lines. */
@@ -119,15 +124,13 @@ class JdbcReconciliationRepository {
 
     /** SIGEP's vouchers that are not reversals, each with the sum of its reversals (≤ 0); region "" for now. */
     List<SigepVoucher> vouchers(long extractId, LineKeys keys) {
-        Map<List<String>, String> regions = new HashMap<>(); // a listing names a few DA/UE pairs, a row each time
         return sql.sql("select v.number, v.voucher_date, v.amount, coalesce((select sum(r.amount) from"
                         + " finance_voucher r where r.extract_id = v.extract_id and r.reverses_number = v.number), 0),"
                         + " v.da, v.ue from finance_voucher v where v.extract_id = ? and v.reverses_number is null"
                         + " order by v.line_no")
                 .param(extractId)
                 .query((rs, n) -> new SigepVoucher(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getBigDecimal(3), rs.getBigDecimal(4), regions.computeIfAbsent(
-                                List.of(rs.getString(5), rs.getString(6)), u -> keys.regionOf(u.get(0), u.get(1)))))
+                        rs.getBigDecimal(3), rs.getBigDecimal(4), keys.regionOf(rs.getString(5), rs.getString(6))))
                 .list();
     }
 
@@ -153,8 +156,7 @@ class JdbcReconciliationRepository {
             ps.setObject(2, cutOff);
             ps.setFetchSize(10_000);
             return ps;
-        }, (rs, n) -> new RegionalClaim(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)));
+        }, (rs, n) -> claim(rs, 1));
     }
 
     ReportsSeen reportsSeen(int fiscalYear, LocalDate cutOff) {
@@ -287,18 +289,10 @@ class JdbcReconciliationRepository {
         List<Finding> stored = onlyInRegions.equals(finding) ? List.of() : storedFindings(runId, region, finding);
         List<Finding> unmatched = finding == null || onlyInRegions.equals(finding) ? unmatchedClaims(runId, region)
                 : List.of();
-        if (unmatched.isEmpty() || stored.isEmpty()) {
-            return unmatched.isEmpty() ? stored : unmatched;
-        }
-        List<Finding> merged = new ArrayList<>(stored.size() + unmatched.size());
-        int i = 0;
-        int j = 0;
-        while (i < stored.size() || j < unmatched.size()) {
-            boolean takeStored = j == unmatched.size()
-                    || i < stored.size() && stored.get(i).findingNo() < unmatched.get(j).findingNo();
-            merged.add(takeStored ? stored.get(i++) : unmatched.get(j++));
-        }
-        return merged;
+        List<Finding> all = new ArrayList<>(stored);
+        all.addAll(unmatched);
+        all.sort(Comparator.comparingInt(Finding::findingNo)); // two sorted runs: one merge
+        return all;
     }
 
     private List<Finding> storedFindings(long runId, String region, String finding) {
@@ -332,13 +326,16 @@ class JdbcReconciliationRepository {
                         + " where c.run_id = ?" + inRegion + " order by u.finding_no")
                 .params(params)
                 .query((rs, n) -> {
-                    RegionalClaim claim = new RegionalClaim(rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6));
-                    VoucherReconciler.Result r = VoucherReconciler.onlyInRegions(
-                            VoucherNumbers.normalize(claim.documentNumber()), claim);
-                    return new Finding(rs.getInt(1), r.finding().name(), r.number(), r.region(), r.messageId(),
-                            r.sigepAmount(), r.regionalAmount(), r.sigepDate(), r.regionalDate(), r.detail());
+                    RegionalClaim claim = claim(rs, 2);
+                    return Finding.of(rs.getInt(1), VoucherReconciler.onlyInRegions(
+                            VoucherNumbers.normalize(claim.documentNumber()), claim));
                 }).list();
+    }
+
+    /** A claim from {@code message_id, region_code, document_number, spent_on, amount} starting at {@code first}. */
+    private static RegionalClaim claim(ResultSet rs, int first) throws SQLException {
+        return new RegionalClaim(rs.getObject(first, UUID.class), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getObject(first + 3, LocalDate.class), rs.getBigDecimal(first + 4));
     }
 
     /** Open (not CONCILIADO) lines of the newest run of a gestión, counted per status. */

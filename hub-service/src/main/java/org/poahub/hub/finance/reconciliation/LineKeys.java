@@ -121,12 +121,23 @@ public final class LineKeys {
         return regionByUnit.getOrDefault(new AdministrativeUnit(unpadded(da), unpadded(ue)), "");
     }
 
-    /** DA/UE are 1–3 digits and SIGEP may write {@code 02} for {@code 2}. */
+    /**
+     * DA/UE are 1–3 digits and SIGEP may write {@code 02} for {@code 2}: leading zeros that a digit follows go. A loop,
+     * not a pattern: it runs for every voucher of a listing.
+     */
     private static String unpadded(String code) {
         if (code == null) {
             return "";
         }
-        String stripped = code.strip().replaceFirst("^0+(?=\\d)", "");
-        return stripped;
+        String stripped = code.strip();
+        int start = 0;
+        while (start < stripped.length() - 1 && stripped.charAt(start) == '0' && isDigit(stripped.charAt(start + 1))) {
+            start++;
+        }
+        return stripped.substring(start);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -188,9 +188,7 @@ public class ReconciliationService {
                 findings.unmatchedNos().add(findingNo);
                 findings.unmatchedIds().add(r.messageId());
             } else {
-                findings.stored().add(new Finding(findingNo, r.finding().name(), r.number(), r.region(),
-                        r.messageId(), r.sigepAmount(), r.regionalAmount(), r.sigepDate(), r.regionalDate(),
-                        r.detail()));
+                findings.stored().add(Finding.of(findingNo, r));
             }
         }
         return findings;
