@@ -122,6 +122,11 @@ public final class KraftBroker implements AutoCloseable {
         }
     }
 
+    /** The last lines the broker wrote, for a test's failure message. */
+    public String logTail() {
+        return tail(config.logPath());
+    }
+
     /** Like a power cut: SIGKILL, no shutdown. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -195,13 +200,17 @@ public final class KraftBroker implements AutoCloseable {
             return advertisedPort == 0 ? actual : advertisedPort;
         }
 
+        private Path logPath() {
+            return logFile != null ? logFile.toAbsolutePath() : dataDir.resolve("broker.log");
+        }
+
         public KraftBroker start() {
             try {
                 Files.createDirectories(dataDir);
                 int brokerPort = port == 0 ? freePort() : port;
                 int tlsPort = security == null ? 0 : agentPort == 0 ? freePort() : agentPort;
                 Path props = writeProperties(brokerPort, tlsPort, freePort());
-                Path log = logFile != null ? logFile.toAbsolutePath() : dataDir.resolve("broker.log");
+                Path log = logPath();
                 Files.createDirectories(log.getParent());
                 format(props, log);
                 List<String> jvm = List.of("-Xmx" + maxHeap, "-Xms64m", "-Djava.awt.headless=true");

@@ -127,6 +127,12 @@ final class IngestTestClient implements AutoCloseable {
         return producer().send(new ProducerRecord<>(topic, key, payload));
     }
 
+    /** Whether the producer's metadata names a leader for every partition of these topics. */
+    boolean leadersKnown(java.util.Collection<String> topics) {
+        return topics.stream().allMatch(topic -> producer().partitionsFor(topic).stream()
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+    }
+
     long sendRaw(String topic, byte[] payload) {
         try {
             return producer().send(new ProducerRecord<>(topic, topic, payload)).get().offset();

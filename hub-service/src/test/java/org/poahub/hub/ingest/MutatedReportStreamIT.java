@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
@@ -109,15 +110,28 @@ class MutatedReportStreamIT {
     private record Sent(ReportMutator.Mutated record, String topic, int partition, long offset) {
     }
 
-    /** Sends all without waiting for each, then learns where each landed. */
+    /**
+     * Sends all without waiting for each, then learns where each landed. First waits until every partition of the
+     * records' topics has a leader; a record the broker does not acknowledge fails the test with the broker's last log
+     * lines.
+     */
     private List<Sent> send(List<ReportMutator.Mutated> records) throws Exception {
+        Set<String> topics = records.stream().map(ReportMutator.Mutated::topic).collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.leadersKnown(topics));
         List<Future<RecordMetadata>> futures = new ArrayList<>();
         for (ReportMutator.Mutated record : records) {
             futures.add(client.sendAsync(record.topic(), record.key(), record.payload()));
         }
         List<Sent> sent = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            RecordMetadata meta = futures.get(i).get();
+            RecordMetadata meta;
+            try {
+                meta = futures.get(i).get();
+            } catch (ExecutionException e) {
+                throw new AssertionError("record " + i + " of " + records.size() + " to " + records.get(i).topic()
+                        + " was not acknowledged: " + e.getCause() + "\nbroker running: " + broker.isRunning()
+                        + "; its last lines:\n" + broker.logTail(), e);
+            }
             sent.add(new Sent(records.get(i), meta.topic(), meta.partition(), meta.offset()));
         }
         return sent;
