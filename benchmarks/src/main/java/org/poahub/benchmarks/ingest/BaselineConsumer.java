@@ -1,6 +1,10 @@
 package org.poahub.benchmarks.ingest;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,7 +38,7 @@ import org.poahub.testkit.TestKafka;
  * JDBC batch insert per poll of the {@code report} and {@code report_outcome} rows the hub writes (same columns, no
  * validation, every report accepted), one database commit and one synchronous offset commit per poll.
  */
-final class BaselineConsumer implements Runnable {
+public final class BaselineConsumer implements Runnable {
 
     private static final String INSERT_REPORT = """
             insert into report (message_id, kind, status, region_code, agent_id, sequence, fiscal_year,
@@ -47,9 +51,9 @@ final class BaselineConsumer implements Runnable {
             insert into report_outcome (message_id, region_code, kind, status, findings, processed_at)
             values (?, ?, ?, 'ACCEPTED', '[]'::jsonb, ?) on conflict (message_id) do nothing""";
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final List<String> topics;
-    private final String groupId = "bench-baseline-" + UUID.randomUUID();
+    private final String groupId;
     private final int maxPollRecords;
     private final TestDatabase database;
     private final AvroWireDeserializer<SpecificRecord> deserializer;
@@ -58,12 +62,38 @@ final class BaselineConsumer implements Runnable {
 
     BaselineConsumer(String bootstrapServers, List<String> topics, int maxPollRecords, TestDatabase database,
                      String registryUrl, String registryUserInfo) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.copyOf(TestKafka.clientProperties(bootstrapServers)), "bench-baseline-" + UUID.randomUUID(), topics,
+                maxPollRecords, database, registryUrl, registryUserInfo);
+    }
+
+    BaselineConsumer(Map<String, Object> kafka, String groupId, List<String> topics, int maxPollRecords,
+                             TestDatabase database, String registryUrl, String registryUserInfo) {
+        this.kafka = kafka;
+        this.groupId = groupId;
         this.topics = topics;
         this.maxPollRecords = maxPollRecords;
         this.database = database;
         this.deserializer = new AvroWireDeserializer<>(new CachedSchemaRegistryClient(new RestSchemaRegistryClient(
                 RegistryClientConfig.of(registryUrl, registryUserInfo))), Map.of(), false);
+    }
+
+    /**
+     * Entry point in a JVM of its own ({@link BaselineProcess}, started through {@code ChildMain}): reads and deletes
+     * the settings file named by the argument, then consumes until the parent closes the JVM's stdin.
+     */
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args[0]);
+        Properties settings = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            settings.load(in);
+        }
+        Files.delete(file);
+        BaselineConsumer consumer = BaselineProcess.consumerFrom(settings);
+        consumer.run();
+        if (consumer.failure() != null) {
+            consumer.failure().printStackTrace();
+            System.exit(1);
+        }
     }
 
     String groupId() {
@@ -89,7 +119,7 @@ final class BaselineConsumer implements Runnable {
 
     @Override
     public void run() {
-        Map<String, Object> config = new java.util.HashMap<>(TestKafka.clientProperties(bootstrapServers));
+        Map<String, Object> config = new java.util.HashMap<>(kafka);
         config.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

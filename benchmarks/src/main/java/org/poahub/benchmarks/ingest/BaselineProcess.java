@@ -1,0 +1,90 @@
+package org.poahub.benchmarks.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.poahub.testkit.ChildJvm;
+import org.poahub.testkit.ChildMain;
+import org.poahub.testkit.TestDatabase;
+import org.poahub.testkit.TestKafka;
+
+/**
+ * The {@link BaselineConsumer} in a JVM of its own, so that it pays its own warm-up (class loading and JIT of the
+ * Kafka client, the Avro decoder and pgjdbc) as the hub does, instead of running on code the hub's drain compiled.
+ * Its settings, credentials included, go through a file only this user can read, which the child deletes on start.
+ */
+final class BaselineProcess implements AutoCloseable {
+
+    private final String groupId = "bench-baseline-" + UUID.randomUUID();
+    private final Process process;
+
+    BaselineProcess(String bootstrapServers, List<String> topics, int maxPollRecords, TestDatabase database,
+                    String registryUrl, String registryUserInfo, String maxHeap) {
+        Properties settings = new Properties();
+        TestKafka.clientProperties(bootstrapServers).forEach((k, v) -> settings.setProperty("kafka." + k, (String) v));
+        settings.setProperty("group", groupId);
+        settings.setProperty("topics", String.join(",", topics));
+        settings.setProperty("max-poll-records", Integer.toString(maxPollRecords));
+        settings.setProperty("jdbc.url", database.jdbcUrl());
+        settings.setProperty("jdbc.user", database.user());
+        settings.setProperty("jdbc.password", database.password());
+        settings.setProperty("registry.url", registryUrl);
+        settings.setProperty("registry.user-info", registryUserInfo);
+        try {
+            Path file = Files.createTempFile("poa-bench-baseline-", ".properties",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer out = Files.newBufferedWriter(file)) {
+                settings.store(out, "poa-hub ingest benchmark: the baseline consumer's settings");
+            }
+            process = ChildJvm.processFor(ChildMain.class.getName(), List.of("-Xmx" + maxHeap),
+                            List.of(BaselineConsumer.class.getName(), file.toString()))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the baseline's JVM", e);
+        }
+    }
+
+    /** What {@link BaselineConsumer#main} reads from the settings file. */
+    static BaselineConsumer consumerFrom(Properties settings) {
+        Map<String, Object> kafka = new java.util.HashMap<>();
+        settings.stringPropertyNames().stream().filter(k -> k.startsWith("kafka."))
+                .forEach(k -> kafka.put(k.substring("kafka.".length()), settings.getProperty(k)));
+        return new BaselineConsumer(kafka, settings.getProperty("group"),
+                List.of(settings.getProperty("topics").split(",")),
+                Integer.parseInt(settings.getProperty("max-poll-records")),
+                new TestDatabase(settings.getProperty("jdbc.url"), settings.getProperty("jdbc.user"),
+                        settings.getProperty("jdbc.password")),
+                settings.getProperty("registry.url"), settings.getProperty("registry.user-info"));
+    }
+
+    String groupId() {
+        return groupId;
+    }
+
+    /** Fails when the child has exited: it only stops when told to. */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("The baseline's JVM exited with status " + process.exitValue()
+                    + " (its stack trace is above)");
+        }
+    }
+
+    /** Closing its stdin makes the child exit ({@link ChildMain}). */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
