@@ -124,11 +124,13 @@ class JdbcReconciliationRepository {
 
     /** SIGEP's vouchers that are not reversals, each with the sum of its reversals (≤ 0); region "" for now. */
     List<SigepVoucher> vouchers(long extractId, LineKeys keys) {
-        return sql.sql("select v.number, v.voucher_date, v.amount, coalesce((select sum(r.amount) from"
-                        + " finance_voucher r where r.extract_id = v.extract_id and r.reverses_number = v.number), 0),"
-                        + " v.da, v.ue from finance_voucher v where v.extract_id = ? and v.reverses_number is null"
-                        + " order by v.line_no")
-                .param(extractId)
+        // the reversals summed once and hash-joined, not summed by a subquery per voucher (100,000 index probes)
+        return sql.sql("select v.number, v.voucher_date, v.amount, coalesce(r.reversed, 0), v.da, v.ue"
+                        + " from finance_voucher v left join (select reverses_number, sum(amount) as reversed"
+                        + " from finance_voucher where extract_id = ? and reverses_number is not null"
+                        + " group by reverses_number) r on r.reverses_number = v.number"
+                        + " where v.extract_id = ? and v.reverses_number is null order by v.line_no")
+                .params(extractId, extractId)
                 .query((rs, n) -> new SigepVoucher(rs.getString(1), rs.getObject(2, LocalDate.class),
                         rs.getBigDecimal(3), rs.getBigDecimal(4), keys.regionOf(rs.getString(5), rs.getString(6))))
                 .list();
@@ -219,20 +221,17 @@ class JdbcReconciliationRepository {
 
     /**
      * The run's SOLO_EN_REGIONALES findings as their claims' report ids (V27), in one row: each is read back from its
-     * report ({@link #findings}). {@code findingNos} and {@code messageIds} are parallel.
+     * report ({@link #findings}). {@code findingNos} and {@code messageIds} are parallel. By binary COPY, as the
+     * findings.
      */
     void insertUnmatchedClaims(long runId, List<Integer> findingNos, List<UUID> messageIds) {
         if (findingNos.isEmpty()) {
             return;
         }
+        PgBulkInsert<UnmatchedClaimsCopyMapping.Row> copy = new PgBulkInsert<>(new UnmatchedClaimsCopyMapping());
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("insert into finance_unmatched_claims"
-                    + " (run_id, finding_nos, message_ids) values (?, ?, ?)")) {
-                ps.setLong(1, runId);
-                ps.setArray(2, connection.createArrayOf("integer", findingNos.toArray()));
-                ps.setArray(3, connection.createArrayOf("uuid", messageIds.toArray()));
-                ps.executeUpdate();
-            }
+            copy.saveAll(connection.unwrap(PGConnection.class),
+                    List.of(new UnmatchedClaimsCopyMapping.Row(runId, findingNos, messageIds)));
             return null;
         });
     }
