@@ -24,8 +24,9 @@ public final class VoucherReconciler {
         REVERTIDO_SOLO_EN_SIGEP
     }
 
-    /** A SIGEP voucher (not a reversal) with the sum of its reversals (≤ 0). */
-    public record SigepVoucher(String number, LocalDate date, BigDecimal amount, BigDecimal reversed, String region) {
+    /** A SIGEP voucher (not a reversal) from line {@code lineNo} of its listing, with the sum of its reversals (≤ 0). */
+    public record SigepVoucher(int lineNo, String number, LocalDate date, BigDecimal amount, BigDecimal reversed,
+            String region) {
         BigDecimal net() {
             return amount.add(reversed);
         }
@@ -36,9 +37,19 @@ public final class VoucherReconciler {
             BigDecimal amount) {
     }
 
-    /** One finding; the amounts are each side's net figure for the voucher. */
+    /**
+     * One finding; the amounts are each side's net figure for the voucher. {@code voucherLine}: set only on a
+     * {@link #reconciledAlone} finding, the listing line it is a function of (with its one claim).
+     */
     public record Result(Finding finding, String number, String region, UUID messageId, BigDecimal sigepAmount,
-            BigDecimal regionalAmount, LocalDate sigepDate, LocalDate regionalDate, String detail) {
+            BigDecimal regionalAmount, LocalDate sigepDate, LocalDate regionalDate, String detail,
+            Integer voucherLine) {
+
+        Result(Finding finding, String number, String region, UUID messageId, BigDecimal sigepAmount,
+                BigDecimal regionalAmount, LocalDate sigepDate, LocalDate regionalDate, String detail) {
+            this(finding, number, region, messageId, sigepAmount, regionalAmount, sigepDate, regionalDate, detail,
+                    null);
+        }
     }
 
     private final BigDecimal tolerance;
@@ -48,10 +59,11 @@ public final class VoucherReconciler {
     }
 
     public List<Result> reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims) {
-        Map<String, SigepVoucher> byNumber = new HashMap<>();
+        // sized for their contents up front, so they never rehash
+        Map<String, SigepVoucher> byNumber = new HashMap<>(sigep.size() * 4 / 3 + 1);
         sigep.forEach(v -> byNumber.put(VoucherNumbers.normalize(v.number()), v));
         // hash maps and one sort at the end: a year has hundreds of thousands of claims (docs/benchmarks.md)
-        Map<String, List<RegionalClaim>> claimsByNumber = new HashMap<>();
+        Map<String, List<RegionalClaim>> claimsByNumber = new HashMap<>(claims.size() * 4 / 3 + 1);
         for (RegionalClaim c : claims) {
             String number = VoucherNumbers.normalize(c.documentNumber());
             if (!number.isEmpty()) { // a claim whose number normalises to nothing names no voucher
@@ -122,11 +134,23 @@ public final class VoucherReconciler {
                                 + first.spentOn()));
             }
             if (!amountDiffers && !dateDiffers) {
-                results.add(new Result(Finding.CONCILIADO, number, first.region(), first.messageId(), v.net(),
-                        regionalNet, v.date(), first.spentOn(), "conciliado"));
+                results.add(found.size() == 1 && v.reversed().signum() == 0 ? reconciledAlone(number, v, first)
+                        : new Result(Finding.CONCILIADO, number, first.region(), first.messageId(), v.net(),
+                                regionalNet, v.date(), first.spentOn(), "conciliado"));
             }
         }
         return results;
+    }
+
+    /**
+     * The {@code CONCILIADO} finding of a voucher with no reversal and one claim (most of a listing): the same figures
+     * as any CONCILIADO finding (each side's net is then the voucher's and the claim's own amount), as a function of
+     * the listing line and the claim alone. A stored run keeps such findings as the two keys (V28) and reads them back
+     * from the listing and the reports through this method, whose rows never change.
+     */
+    public static Result reconciledAlone(String number, SigepVoucher v, RegionalClaim c) {
+        return new Result(Finding.CONCILIADO, number, c.region(), c.messageId(), v.net(), c.amount(), v.date(),
+                c.spentOn(), "conciliado", v.lineNo());
     }
 
     /**
