@@ -184,27 +184,28 @@ public class ReconciliationService {
         int size() {
             return stored.size() + unmatchedNos.size() + reconciledNos.size();
         }
+
+        /** Keeps the next finding (numbered after those kept so far). */
+        void add(VoucherReconciler.Result r) {
+            int findingNo = size() + 1;
+            if (r.finding() == VoucherReconciler.Finding.SOLO_EN_REGIONALES) {
+                unmatchedNos.add(findingNo);
+                unmatchedIds.add(r.messageId());
+            } else if (r.voucherLine() != null) {
+                reconciledNos.add(findingNo);
+                reconciledIds.add(r.messageId());
+                reconciledLines.add(r.voucherLine());
+            } else {
+                stored.add(Finding.of(findingNo, r));
+            }
+        }
     }
 
     private Findings findings(LineKeys keys, ExtractRef vouchers, int fiscalYear, Inputs inputs) {
-        List<VoucherReconciler.Result> results = new VoucherReconciler(properties.tolerance())
-                .reconcile(repository.vouchers(vouchers.id(), keys), repository.claims(fiscalYear, inputs.cutOff()));
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>());
-        int findingNo = 0;
-        for (VoucherReconciler.Result r : results) {
-            findingNo++;
-            if (r.finding() == VoucherReconciler.Finding.SOLO_EN_REGIONALES) {
-                findings.unmatchedNos().add(findingNo);
-                findings.unmatchedIds().add(r.messageId());
-            } else if (r.voucherLine() != null) {
-                findings.reconciledNos().add(findingNo);
-                findings.reconciledIds().add(r.messageId());
-                findings.reconciledLines().add(r.voucherLine());
-            } else {
-                findings.stored().add(Finding.of(findingNo, r));
-            }
-        }
+        new VoucherReconciler(properties.tolerance()).reconcile(repository.vouchers(vouchers.id(), keys),
+                repository.claims(fiscalYear, inputs.cutOff()), findings::add);
         return findings;
     }
 

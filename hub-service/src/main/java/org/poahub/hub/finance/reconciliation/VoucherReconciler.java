@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.poahub.routes.finance.VoucherNumbers;
 
@@ -24,7 +25,7 @@ public final class VoucherReconciler {
         REVERTIDO_SOLO_EN_SIGEP
     }
 
-    /** A SIGEP voucher (not a reversal) from line {@code lineNo} of its listing, with the sum of its reversals (≤ 0). */
+    /** A SIGEP voucher (not a reversal) from line {@code lineNo} of its listing, with its reversals' sum (≤ 0). */
     public record SigepVoucher(int lineNo, String number, LocalDate date, BigDecimal amount, BigDecimal reversed,
             String region) {
         BigDecimal net() {
@@ -59,6 +60,17 @@ public final class VoucherReconciler {
     }
 
     public List<Result> reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims) {
+        List<Result> results = new ArrayList<>();
+        reconcile(sigep, claims, results::add);
+        return results;
+    }
+
+    /**
+     * The findings in their order, each handed to {@code results} as soon as it is made: a run keeps most of them as
+     * a few ids, and a year's hundreds of thousands of findings held at once until stored made the collector's pauses
+     * a sizeable part of a run (docs/benchmarks.md, "Reconciliation").
+     */
+    public void reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims, Consumer<Result> results) {
         // sized for their contents up front, so they never rehash
         Map<String, SigepVoucher> byNumber = new HashMap<>(sigep.size() * 4 / 3 + 1);
         sigep.forEach(v -> byNumber.put(VoucherNumbers.normalize(v.number()), v));
@@ -73,20 +85,19 @@ public final class VoucherReconciler {
         List<String> numbers = new ArrayList<>(claimsByNumber.keySet());
         byNumber.keySet().stream().filter(n -> !claimsByNumber.containsKey(n)).forEach(numbers::add);
         Collections.sort(numbers);
-        List<Result> results = new ArrayList<>(numbers.size());
         for (String number : numbers) {
             SigepVoucher v = byNumber.get(number);
             List<RegionalClaim> found = claimsByNumber.getOrDefault(number, List.of());
             if (found.isEmpty()) {
                 if (v.net().signum() != 0) {
-                    results.add(new Result(Finding.SOLO_EN_SIGEP, number, v.region(), null, v.net(), null, v.date(),
+                    results.accept(new Result(Finding.SOLO_EN_SIGEP, number, v.region(), null, v.net(), null, v.date(),
                             null, "el comprobante " + number + " no figura en ningún reporte regional"));
                 }
                 continue;
             }
             if (v == null) {
                 for (RegionalClaim c : found) {
-                    results.add(onlyInRegions(number, c));
+                    results.accept(onlyInRegions(number, c));
                 }
                 continue;
             }
@@ -107,7 +118,7 @@ public final class VoucherReconciler {
                 String who = positive.stream().map(RegionalClaim::region).distinct().sorted()
                         .collect(Collectors.joining(", "));
                 for (RegionalClaim c : positive) {
-                    results.add(new Result(Finding.RECLAMADO_DOS_VECES, number, c.region(), c.messageId(), v.net(),
+                    results.accept(new Result(Finding.RECLAMADO_DOS_VECES, number, c.region(), c.messageId(), v.net(),
                             c.amount(), v.date(), c.spentOn(), "el comprobante " + number + " lo reclaman "
                                     + positive.size() + " reportes" + (regions > 1 ? " de " + regions + " regionales"
                                     : "") + ": " + who));
@@ -115,7 +126,7 @@ public final class VoucherReconciler {
                 continue;
             }
             if (v.net().signum() == 0 && regionalNet.signum() != 0) {
-                results.add(new Result(Finding.REVERTIDO_SOLO_EN_SIGEP, number, first.region(), first.messageId(),
+                results.accept(new Result(Finding.REVERTIDO_SOLO_EN_SIGEP, number, first.region(), first.messageId(),
                         v.net(), regionalNet, v.date(), first.spentOn(), "el comprobante " + number + " está revertido"
                                 + " en el SIGEP pero la regional mantiene Bs " + regionalNet.toPlainString()));
                 continue;
@@ -123,23 +134,22 @@ public final class VoucherReconciler {
             boolean amountDiffers = v.net().subtract(regionalNet).abs().compareTo(tolerance) > 0;
             boolean dateDiffers = !v.date().equals(first.spentOn());
             if (amountDiffers) {
-                results.add(new Result(Finding.DIFERENCIA_IMPORTE, number, first.region(), first.messageId(), v.net(),
-                        regionalNet, v.date(), first.spentOn(), "SIGEP Bs " + v.net().toPlainString()
+                results.accept(new Result(Finding.DIFERENCIA_IMPORTE, number, first.region(), first.messageId(),
+                        v.net(), regionalNet, v.date(), first.spentOn(), "SIGEP Bs " + v.net().toPlainString()
                                 + ", regional Bs " + regionalNet.toPlainString() + " (diferencia Bs "
                                 + v.net().subtract(regionalNet).toPlainString() + ")"));
             }
             if (dateDiffers) {
-                results.add(new Result(Finding.DIFERENCIA_FECHA, number, first.region(), first.messageId(), v.net(),
+                results.accept(new Result(Finding.DIFERENCIA_FECHA, number, first.region(), first.messageId(), v.net(),
                         regionalNet, v.date(), first.spentOn(), "SIGEP " + v.date() + ", regional "
                                 + first.spentOn()));
             }
             if (!amountDiffers && !dateDiffers) {
-                results.add(found.size() == 1 && v.reversed().signum() == 0 ? reconciledAlone(number, v, first)
+                results.accept(found.size() == 1 && v.reversed().signum() == 0 ? reconciledAlone(number, v, first)
                         : new Result(Finding.CONCILIADO, number, first.region(), first.messageId(), v.net(),
                                 regionalNet, v.date(), first.spentOn(), "conciliado"));
             }
         }
-        return results;
     }
 
     /**
