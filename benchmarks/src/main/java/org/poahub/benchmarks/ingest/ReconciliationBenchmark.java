@@ -197,12 +197,16 @@ public final class ReconciliationBenchmark {
     private static String findingsSummary(Connection sql) throws SQLException {
         StringBuilder summary = new StringBuilder("\nFindings of the newest run:");
         try (PreparedStatement st = sql.prepareStatement("""
-                select finding, count(*) from finance_voucher_finding
-                where run_id = (select max(id) from finance_reconciliation_run) group by finding
-                union all
-                select 'SOLO_EN_REGIONALES', cardinality(message_ids) from finance_unmatched_claims
-                where run_id = (select max(id) from finance_reconciliation_run)
-                order by 1""");
+                select finding, sum(n) from (
+                    select finding, count(*) as n from finance_voucher_finding
+                    where run_id = (select max(id) from finance_reconciliation_run) group by finding
+                    union all
+                    select 'SOLO_EN_REGIONALES', cardinality(message_ids) from finance_unmatched_claims
+                    where run_id = (select max(id) from finance_reconciliation_run)
+                    union all
+                    select 'CONCILIADO', cardinality(message_ids) from finance_reconciled_vouchers
+                    where run_id = (select max(id) from finance_reconciliation_run)) f
+                group by finding order by 1""");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 summary.append(String.format(Locale.ROOT, " %s %,d;", rs.getString(1), rs.getLong(2)));

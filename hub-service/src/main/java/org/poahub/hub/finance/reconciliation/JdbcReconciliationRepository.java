@@ -1,6 +1,7 @@
 package org.poahub.hub.finance.reconciliation;
 
 import de.bytefish.pgbulkinsert.PgBulkInsert;
+import de.bytefish.pgbulkinsert.mapping.AbstractMapping;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
@@ -124,13 +125,15 @@ class JdbcReconciliationRepository {
 
     /** SIGEP's vouchers that are not reversals, each with the sum of its reversals (≤ 0); region "" for now. */
     List<SigepVoucher> vouchers(long extractId, LineKeys keys) {
-        return sql.sql("select v.number, v.voucher_date, v.amount, coalesce((select sum(r.amount) from"
-                        + " finance_voucher r where r.extract_id = v.extract_id and r.reverses_number = v.number), 0),"
-                        + " v.da, v.ue from finance_voucher v where v.extract_id = ? and v.reverses_number is null"
-                        + " order by v.line_no")
-                .param(extractId)
-                .query((rs, n) -> new SigepVoucher(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getBigDecimal(3), rs.getBigDecimal(4), keys.regionOf(rs.getString(5), rs.getString(6))))
+        // the reversals summed once and hash-joined, not summed by a subquery per voucher (100,000 index probes)
+        return sql.sql("select v.line_no, v.number, v.voucher_date, v.amount, coalesce(r.reversed, 0), v.da, v.ue"
+                        + " from finance_voucher v left join (select reverses_number, sum(amount) as reversed"
+                        + " from finance_voucher where extract_id = ? and reverses_number is not null"
+                        + " group by reverses_number) r on r.reverses_number = v.number"
+                        + " where v.extract_id = ? and v.reverses_number is null order by v.line_no")
+                .params(extractId, extractId)
+                .query((rs, n) -> new SigepVoucher(rs.getInt(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), keys.regionOf(rs.getString(6), rs.getString(7))))
                 .list();
     }
 
@@ -210,29 +213,40 @@ class JdbcReconciliationRepository {
         if (findings.isEmpty()) {
             return;
         }
-        PgBulkInsert<Finding> copy = new PgBulkInsert<>(new FindingCopyMapping(runId));
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            copy.saveAll(connection.unwrap(PGConnection.class), findings);
-            return null;
-        });
+        copy(new FindingCopyMapping(runId), findings);
     }
 
     /**
      * The run's SOLO_EN_REGIONALES findings as their claims' report ids (V27), in one row: each is read back from its
-     * report ({@link #findings}). {@code findingNos} and {@code messageIds} are parallel.
+     * report ({@link #findings}). {@code findingNos} and {@code messageIds} are parallel. By binary COPY, as the
+     * findings.
      */
     void insertUnmatchedClaims(long runId, List<Integer> findingNos, List<UUID> messageIds) {
         if (findingNos.isEmpty()) {
             return;
         }
+        copy(new UnmatchedClaimsCopyMapping(), List.of(new UnmatchedClaimsCopyMapping.Row(runId, findingNos,
+                messageIds)));
+    }
+
+    /**
+     * The run's {@link VoucherReconciler#reconciledAlone} findings as their claims' report ids and their vouchers'
+     * listing lines (V28), in one row: each is read back from the two ({@link #findings}). The lists are parallel.
+     */
+    void insertReconciledVouchers(long runId, List<Integer> findingNos, List<UUID> messageIds,
+            List<Integer> voucherLines) {
+        if (findingNos.isEmpty()) {
+            return;
+        }
+        copy(new ReconciledVouchersCopyMapping(), List.of(new ReconciledVouchersCopyMapping.Row(runId, findingNos,
+                messageIds, voucherLines)));
+    }
+
+    /** Binary COPY on the transaction's connection. */
+    private <T> void copy(AbstractMapping<T> mapping, List<T> rows) {
+        PgBulkInsert<T> copy = new PgBulkInsert<>(mapping);
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("insert into finance_unmatched_claims"
-                    + " (run_id, finding_nos, message_ids) values (?, ?, ?)")) {
-                ps.setLong(1, runId);
-                ps.setArray(2, connection.createArrayOf("integer", findingNos.toArray()));
-                ps.setArray(3, connection.createArrayOf("uuid", messageIds.toArray()));
-                ps.executeUpdate();
-            }
+            copy.saveAll(connection.unwrap(PGConnection.class), rows);
             return null;
         });
     }
@@ -282,16 +296,24 @@ class JdbcReconciliationRepository {
 
     /**
      * A run's findings in their order ({@code finding_no}), filtered ({@code null} = any): the stored rows merged with
-     * the unmatched claims (V27), each read back from its report as {@link VoucherReconciler#onlyInRegions} made it.
+     * the unmatched claims (V27), each read back from its report as {@link VoucherReconciler#onlyInRegions} made it,
+     * and the reconciled vouchers (V28), each read back from its listing line and its report as
+     * {@link VoucherReconciler#reconciledAlone} made it.
      */
     List<Finding> findings(long runId, String region, String finding) {
         String onlyInRegions = VoucherReconciler.Finding.SOLO_EN_REGIONALES.name();
-        List<Finding> stored = onlyInRegions.equals(finding) ? List.of() : storedFindings(runId, region, finding);
-        List<Finding> unmatched = finding == null || onlyInRegions.equals(finding) ? unmatchedClaims(runId, region)
-                : List.of();
-        List<Finding> all = new ArrayList<>(stored);
-        all.addAll(unmatched);
-        all.sort(Comparator.comparingInt(Finding::findingNo)); // two sorted runs: one merge
+        String reconciled = VoucherReconciler.Finding.CONCILIADO.name();
+        List<Finding> all = new ArrayList<>();
+        if (!onlyInRegions.equals(finding)) {
+            all.addAll(storedFindings(runId, region, finding));
+        }
+        if (finding == null || onlyInRegions.equals(finding)) {
+            all.addAll(unmatchedClaims(runId, region));
+        }
+        if (finding == null || reconciled.equals(finding)) {
+            all.addAll(reconciledVouchers(runId, region));
+        }
+        all.sort(Comparator.comparingInt(Finding::findingNo)); // sorted runs: merges
         return all;
     }
 
@@ -329,6 +351,32 @@ class JdbcReconciliationRepository {
                     RegionalClaim claim = claim(rs, 2);
                     return Finding.of(rs.getInt(1), VoucherReconciler.onlyInRegions(
                             VoucherNumbers.normalize(claim.documentNumber()), claim));
+                }).list();
+    }
+
+    private List<Finding> reconciledVouchers(long runId, String region) {
+        List<Object> params = new ArrayList<>(List.of(runId));
+        String inRegion = "";
+        if (region != null) {
+            inRegion = " and r.region_code = ?";
+            params.add(region);
+        }
+        return sql.sql("select u.finding_no, v.line_no, v.number, v.voucher_date, v.amount,"
+                        + " r.message_id, r.region_code, r.document_number, r.spent_on, r.amount"
+                        + " from finance_reconciled_vouchers c"
+                        + " join finance_reconciliation_run run on run.id = c.run_id"
+                        + " cross join unnest(c.finding_nos, c.message_ids, c.voucher_lines)"
+                        + " as u(finding_no, message_id, line_no)"
+                        + " join finance_voucher v on v.extract_id = run.voucher_extract_id and v.line_no = u.line_no"
+                        + " join report r on r.message_id = u.message_id"
+                        + " where c.run_id = ?" + inRegion + " order by u.finding_no")
+                .params(params)
+                .query((rs, n) -> {
+                    // no reversal: only such vouchers are kept this way
+                    SigepVoucher voucher = new SigepVoucher(rs.getInt(2), rs.getString(3),
+                            rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), BigDecimal.ZERO, null);
+                    return Finding.of(rs.getInt(1), VoucherReconciler.reconciledAlone(
+                            VoucherNumbers.normalize(voucher.number()), voucher, claim(rs, 6)));
                 }).list();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.poahub.hub.audit.StaffAction;
 import org.poahub.hub.finance.mapping.BudgetMapping;
 import org.poahub.hub.finance.mapping.BudgetMappingRepository;
@@ -147,9 +148,11 @@ public class ReconciliationService {
         repository.insertLines(runId, lines);
         repository.insertFindings(runId, findings.stored());
         repository.insertUnmatchedClaims(runId, findings.unmatchedNos(), findings.unmatchedIds());
+        repository.insertReconciledVouchers(runId, findings.reconciledNos(), findings.reconciledIds(),
+                findings.reconciledLines());
         log.info("Reconciliation run {} of {}: {} lines, {} voucher findings ({} claims not in the listing);"
                         + " read and matched in {} ms, stored in {} ms", runId, fiscalYear, lines.size(),
-                findings.stored().size() + findings.unmatchedIds().size(), findings.unmatchedIds().size(),
+                findings.size(), findings.unmatchedIds().size(),
                 (computed - start) / 1_000_000, (System.nanoTime() - computed) / 1_000_000);
         return runId;
     }
@@ -171,26 +174,38 @@ public class ReconciliationService {
 
     /**
      * A run's findings as stored: every finding numbered in order; the SOLO_EN_REGIONALES ones as their claims' ids
-     * (V27), the others as rows.
+     * (V27), the {@link VoucherReconciler#reconciledAlone} ones as their claims' ids and vouchers' lines (V28), the
+     * others as rows.
      */
-    private record Findings(List<Finding> stored, List<Integer> unmatchedNos, List<java.util.UUID> unmatchedIds) {
-        static final Findings NONE = new Findings(List.of(), List.of(), List.of());
+    private record Findings(List<Finding> stored, List<Integer> unmatchedNos, List<UUID> unmatchedIds,
+            List<Integer> reconciledNos, List<UUID> reconciledIds, List<Integer> reconciledLines) {
+        static final Findings NONE = new Findings(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        int size() {
+            return stored.size() + unmatchedNos.size() + reconciledNos.size();
+        }
+
+        /** Keeps the next finding (numbered after those kept so far). */
+        void add(VoucherReconciler.Result r) {
+            int findingNo = size() + 1;
+            if (r.finding() == VoucherReconciler.Finding.SOLO_EN_REGIONALES) {
+                unmatchedNos.add(findingNo);
+                unmatchedIds.add(r.messageId());
+            } else if (r.voucherLine() != null) {
+                reconciledNos.add(findingNo);
+                reconciledIds.add(r.messageId());
+                reconciledLines.add(r.voucherLine());
+            } else {
+                stored.add(Finding.of(findingNo, r));
+            }
+        }
     }
 
     private Findings findings(LineKeys keys, ExtractRef vouchers, int fiscalYear, Inputs inputs) {
-        List<VoucherReconciler.Result> results = new VoucherReconciler(properties.tolerance())
-                .reconcile(repository.vouchers(vouchers.id(), keys), repository.claims(fiscalYear, inputs.cutOff()));
-        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        int findingNo = 0;
-        for (VoucherReconciler.Result r : results) {
-            findingNo++;
-            if (r.finding() == VoucherReconciler.Finding.SOLO_EN_REGIONALES) {
-                findings.unmatchedNos().add(findingNo);
-                findings.unmatchedIds().add(r.messageId());
-            } else {
-                findings.stored().add(Finding.of(findingNo, r));
-            }
-        }
+        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>());
+        new VoucherReconciler(properties.tolerance()).reconcile(repository.vouchers(vouchers.id(), keys),
+                repository.claims(fiscalYear, inputs.cutOff()), findings::add);
         return findings;
     }
 

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.poahub.hub.HubHttp;
 import org.poahub.hub.RealServers;
 import org.poahub.hub.finance.StaffActions;
+import org.poahub.hub.finance.mapping.BudgetMappingRepository;
 import org.poahub.hub.finance.mapping.BudgetMappingService;
+import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Finding;
+import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Run;
 import org.poahub.routes.finance.ExtractFileHandler;
 import org.poahub.routes.finance.ExtractOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,6 +115,18 @@ class ReconciliationIT {
 
     @Autowired
     StaffActions audit;
+
+    @Autowired
+    ReconciliationService reconciliation;
+
+    @Autowired
+    JdbcReconciliationRepository repository;
+
+    @Autowired
+    BudgetMappingRepository mappingRepository;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong offset = new AtomicLong();
@@ -437,6 +453,49 @@ class ReconciliationIT {
     }
 
     // ---- helpers
+
+    @Test
+    @Order(12)
+    void everyStoredFindingReadsBackExactlyAsTheMatcherMadeIt() {
+        // a listing that supersedes the first: 150, 402 and 403 reconcile with one claim and no reversal (kept as keys,
+        // V28), 120 now nets its reversal against a regional reversal and 401 two claims (kept as rows)
+        load("comprobantes-2.csv", VOUCHERS + """
+                C-31 Nº 0000401;01/06/2020;DEVENGADO;APROBADO;1;1;25220;20;230;1.000,00;JUAN PÉREZ;;
+                C-31 Nº 0000402;02/06/2020;DEVENGADO;APROBADO;1;1;25220;20;230;500,00;JUAN PÉREZ;;
+                C-31 Nº 0000403;03/06/2020;DEVENGADO;APROBADO;2;2;25220;20;230;700,00;ANA MAMANI;;
+                """);
+        expenditure("BO-L", "11.04.02", "25220", "-2000.00", "2020-03-15", "120");
+        expenditure("BO-L", "11.04.02", "25220", "600.00", "2020-06-01", "401");
+        expenditure("BO-L", "11.04.02", "25220", "400.00", "2020-06-01", "0401");
+        expenditure("BO-L", "11.04.02", "25220", "500.00", "2020-06-02", "C-31 402");
+        expenditure("BO-C", "11.04.05", "25220", "700.00", "2020-06-03", "403");
+        long run = reconciliation.run(2020, "prueba", null);
+
+        List<Finding> made = transactions.execute(tx -> {
+            Run stored = repository.run(run).orElseThrow();
+            LineKeys keys = new LineKeys(mappingRepository.mapping(mappingRepository.current(2020).orElseThrow(), ""));
+            List<VoucherReconciler.Result> results = new VoucherReconciler(stored.tolerance())
+                    .reconcile(repository.vouchers(stored.voucherExtractId(), keys),
+                            repository.claims(2020, stored.cutOff()));
+            List<Finding> numbered = new ArrayList<>();
+            results.forEach(r -> numbered.add(Finding.of(numbered.size() + 1, r)));
+            return numbered;
+        });
+
+        assertThat(made).extracting(f -> f.number() + ":" + f.finding()).containsExactly("120:CONCILIADO",
+                "121:RECLAMADO_DOS_VECES", "121:RECLAMADO_DOS_VECES", "135:DIFERENCIA_FECHA", "150:CONCILIADO",
+                "160:SOLO_EN_SIGEP", "170:REVERTIDO_SOLO_EN_SIGEP", "401:CONCILIADO", "402:CONCILIADO",
+                "403:CONCILIADO", "999:SOLO_EN_REGIONALES");
+        assertThat(sql.sql("select cardinality(message_ids) from finance_reconciled_vouchers where run_id = ?")
+                .param(run).query(Integer.class).single()).as("150, 402, 403 kept as keys").isEqualTo(3);
+        assertThat(repository.findings(run, null, null)).isEqualTo(made);
+        assertThat(repository.findings(run, "BO-C", null))
+                .isEqualTo(made.stream().filter(f -> "BO-C".equals(f.regionCode())).toList());
+        assertThat(repository.findings(run, null, "CONCILIADO"))
+                .isEqualTo(made.stream().filter(f -> f.finding().equals("CONCILIADO")).toList());
+        assertThat(repository.findings(run, "BO-L", "SOLO_EN_REGIONALES")).isEqualTo(made.stream()
+                .filter(f -> f.finding().equals("SOLO_EN_REGIONALES") && "BO-L".equals(f.regionCode())).toList());
+    }
 
     private long load(String name, String content) {
         ExtractOutcome outcome = extracts.handle(name, content.getBytes(StandardCharsets.UTF_8), "file:test");

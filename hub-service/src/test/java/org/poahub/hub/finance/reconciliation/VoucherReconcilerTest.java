@@ -19,6 +19,7 @@ class VoucherReconcilerTest {
     private static final BigDecimal NONE = new BigDecimal("0.00");
 
     private final VoucherReconciler reconciler = new VoucherReconciler(new BigDecimal("0.00"));
+    private int line;
 
     @Test
     void theSameNumberWrittenDifferentlyWithTheSameAmountAndDateIsConciliado() {
@@ -130,13 +131,44 @@ class VoucherReconcilerTest {
                 .extracting(Result::finding).containsExactly(Finding.CONCILIADO);
     }
 
+    @Test
+    void aConciliadoVoucherWithOneClaimAndNoReversalIsAFunctionOfItsListingLineAndItsClaimAlone() {
+        SigepVoucher voucher = sigep("C-31 Nº 0000150", "36160.00", NONE);
+        RegionalClaim claim = claim("BO-C", "150", MARCH_15, "36160.00");
+
+        Result r = only(reconciler.reconcile(List.of(voucher), List.of(claim)));
+
+        assertThat(r.voucherLine()).isEqualTo(voucher.lineNo());
+        // as a stored run reads it back (V28): the listing line with no reversal, the claim's report
+        SigepVoucher readBack = new SigepVoucher(voucher.lineNo(), voucher.number(), voucher.date(), voucher.amount(),
+                BigDecimal.ZERO, null);
+        assertThat(VoucherReconciler.reconciledAlone("150", readBack, claim)).isEqualTo(r);
+        assertThat(r.sigepAmount()).isEqualTo(new BigDecimal("36160.00"));
+        assertThat(r.regionalAmount()).isEqualTo(new BigDecimal("36160.00"));
+    }
+
+    @Test
+    void aConciliadoVoucherNetOfAReversalOrOverSeveralClaimsIsNotKeptAsItsKeys() {
+        Result reversed = only(reconciler.reconcile(List.of(sigep("120", "12300.00", new BigDecimal("-2000.00"))),
+                List.of(claim("BO-L", "120", MARCH_15, "10300.00"))));
+        Result twoClaims = only(reconciler.reconcile(List.of(sigep("121", "9040.00", NONE)),
+                List.of(claim("BO-L", "121", MARCH_15, "9040.00"), claim("BO-L", "121", MARCH_15, "-1000.00"),
+                        claim("BO-L", "121", MARCH_15, "1000.00"))));
+
+        assertThat(List.of(reversed, twoClaims)).extracting(Result::finding)
+                .containsExactly(Finding.CONCILIADO, Finding.CONCILIADO);
+        assertThat(List.of(reversed, twoClaims)).extracting(Result::voucherLine).containsOnlyNulls();
+        assertThat(reversed.sigepAmount()).isEqualTo(new BigDecimal("10300.00"));
+        assertThat(twoClaims.regionalAmount()).isEqualTo(new BigDecimal("9040.00"));
+    }
+
     private static Result only(List<Result> results) {
         assertThat(results).hasSize(1);
         return results.get(0);
     }
 
-    private static SigepVoucher sigep(String number, String amount, BigDecimal reversed) {
-        return new SigepVoucher(number, MARCH_15, new BigDecimal(amount), reversed, "BO-L");
+    private SigepVoucher sigep(String number, String amount, BigDecimal reversed) {
+        return new SigepVoucher(++line, number, MARCH_15, new BigDecimal(amount), reversed, "BO-L");
     }
 
     private static RegionalClaim claim(String region, String number, LocalDate spentOn, String amount) {
