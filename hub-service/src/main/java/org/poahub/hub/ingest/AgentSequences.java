@@ -6,21 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * The sequence numbers a batch received from each agent, for {@link IngestBatchWriter#writeAgentSync}: per agent its
- * last report, its highest number and the numbers as ranges, added to the agent's row ({@code agent_sync_state}). The
- * gaps (missing numbers, highest contiguous number) are computed when read, by the view {@code agent_sync}
- * ({@code V29__agent_received_ranges.sql}).
+ * The sequence numbers a batch received from each agent, for {@link IngestBatchWriter#writeAgentSync}: one
+ * {@code agent_sequence} row per number, and per agent its last report and highest number ({@code agent_sync_state}).
+ * The gaps (missing numbers, highest contiguous number) are computed when read, by the view {@code agent_sync}
+ * ({@code V10__agent_sequences_as_rows.sql}).
  */
 final class AgentSequences {
 
-    /**
-     * An agent's last report of the batch, the highest number it sent in it (0 if none from 1 on), and the numbers as
-     * a PostgreSQL {@code int8multirange} literal ({@code {}} if none).
-     */
-    record AgentState(String agentId, String regionCode, UUID lastMessageId, Instant lastReportedAt, long highest,
-                      String received) {
+    /** The numbers received, agent by agent (as two columns for one {@code unnest}), each once, ascending. */
+    record Received(String[] agentIds, Long[] sequences) {
+    }
+
+    /** An agent's last report of the batch and the highest number it sent in it (0 if none from 1 on). */
+    record AgentState(String agentId, String regionCode, UUID lastMessageId, Instant lastReportedAt, long highest) {
     }
 
     /** in agent order, so two transactions lock the agents' rows in the same order */
@@ -31,35 +32,22 @@ final class AgentSequences {
         byAgent.computeIfAbsent(agentId, id -> new AgentBatch()).add(regionCode, messageId, sequence, reportedAt);
     }
 
+    Received received() {
+        List<String> agents = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
+        byAgent.forEach((agentId, batch) -> batch.tracked().forEach(sequence -> {
+            agents.add(agentId);
+            sequences.add(sequence);
+        }));
+        return new Received(agents.toArray(String[]::new), sequences.toArray(Long[]::new));
+    }
+
     List<AgentState> states() {
         return byAgent.entrySet().stream().map(e -> {
             AgentBatch batch = e.getValue();
-            long[] numbers = batch.tracked();
-            long highest = numbers.length == 0 ? 0 : numbers[numbers.length - 1];
-            return new AgentState(e.getKey(), batch.regionCode, batch.lastMessageId, batch.lastReportedAt, highest,
-                    multirange(numbers));
+            long highest = batch.tracked().mapToLong(Long::longValue).max().orElse(0);
+            return new AgentState(e.getKey(), batch.regionCode, batch.lastMessageId, batch.lastReportedAt, highest);
         }).toList();
-    }
-
-    /**
-     * Ascending distinct numbers as runs, e.g. 1, 2, 3, 7 as {@code {[1,4),[7,8)}}. pgjdbc has no type for ranges, and
-     * the literal is this short loop.
-     */
-    static String multirange(long[] ascending) {
-        StringBuilder out = new StringBuilder("{");
-        int i = 0;
-        while (i < ascending.length) {
-            int j = i;
-            while (j + 1 < ascending.length && ascending[j + 1] == ascending[j] + 1) {
-                j++;
-            }
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append('[').append(ascending[i]).append(',').append(ascending[j] + 1).append(')');
-            i = j + 1;
-        }
-        return out.append('}').toString();
     }
 
     private static final class AgentBatch {
@@ -76,9 +64,8 @@ final class AgentSequences {
         }
 
         /** Numbers start at 1; a report with another number is recorded, but its number tells nothing about gaps. */
-        long[] tracked() {
-            return sequences.stream().mapToLong(Long::longValue).filter(sequence -> sequence > 0).sorted().distinct()
-                    .toArray();
+        Stream<Long> tracked() {
+            return sequences.stream().filter(sequence -> sequence > 0).sorted().distinct();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,27 +203,41 @@ final class IngestBatchWriter {
     }
 
     /**
-     * Each agent's state after the batch. Nothing is read first: the numbers received are a union of ranges and the
-     * highest number only grows, so two consumers or two hub instances give the same result whatever order they
-     * commit in, and a number received before changes nothing.
+     * The batch's agent sequence numbers and each agent's state. Neither write reads first: a number received before
+     * is skipped by its key (and not counted in {@code received_sequences}), and the highest number only grows, so two
+     * consumers or two hub instances give the same result whatever order they commit in.
      */
     void writeAgentSync(AgentSequences sequences) {
+        AgentSequences.Received received = sequences.received();
+        Map<String, Long> newlyReceived = new HashMap<>();
+        if (received.sequences().length > 0) {
+            jdbc.query("""
+                    with inserted as (
+                        insert into agent_sequence (agent_id, sequence)
+                        select * from unnest(?::text[], ?::bigint[])
+                        on conflict do nothing
+                        returning agent_id)
+                    select agent_id, count(*) from inserted group by agent_id""",
+                    rs -> {
+                        newlyReceived.put(rs.getString(1), rs.getLong(2));
+                    }, received.agentIds(), received.sequences());
+        }
         batch("""
                 insert into agent_sync_state (agent_id, region_code, last_message_id, last_reported_at,
-                    last_received_at, highest_sequence, received)
-                values (?, ?, ?, ?, now(), ?, ?::int8multirange)
+                    last_received_at, highest_sequence, received_sequences)
+                values (?, ?, ?, ?, now(), ?, ?)
                 on conflict (agent_id) do update set region_code = excluded.region_code,
                     last_message_id = excluded.last_message_id, last_reported_at = excluded.last_reported_at,
                     last_received_at = excluded.last_received_at,
                     highest_sequence = greatest(agent_sync_state.highest_sequence, excluded.highest_sequence),
-                    received = agent_sync_state.received + excluded.received""",
+                    received_sequences = agent_sync_state.received_sequences + excluded.received_sequences""",
                 sequences.states(), (ps, agent) -> {
                     ps.setString(1, agent.agentId());
                     ps.setString(2, agent.regionCode());
                     ps.setObject(3, agent.lastMessageId());
                     ps.setTimestamp(4, Timestamp.from(agent.lastReportedAt()));
                     ps.setLong(5, agent.highest());
-                    ps.setString(6, agent.received());
+                    ps.setLong(6, newlyReceived.getOrDefault(agent.agentId(), 0L));
                 });
     }
 

@@ -192,9 +192,10 @@ class AccessMatrixIT {
                     .params(region, "poa.bo-" + suffix + ".progress").update();
             jdbc.sql("""
                     insert into agent_sync_state (agent_id, region_code, last_message_id, last_reported_at,
-                        last_received_at, highest_sequence, received)
-                    values (?, ?, gen_random_uuid(), now(), now(), 1, '{[1,2)}')""")
+                        last_received_at, highest_sequence)
+                    values (?, ?, gen_random_uuid(), now(), now(), 1)""")
                     .params("agent-bo-" + suffix, region).update();
+            jdbc.sql("insert into agent_sequence (agent_id, sequence) values (?, 1)").param("agent-bo-" + suffix).update();
             jdbc.sql("""
                     insert into consolidated_spend (fiscal_year, operation_code, region_code, object_group,
                         funding_source, spent, reports)
