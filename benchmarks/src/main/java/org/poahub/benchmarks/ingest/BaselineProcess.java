@@ -79,12 +79,19 @@ final class BaselineProcess implements AutoCloseable {
         }
     }
 
-    /** Closing its stdin makes the child exit ({@link ChildMain}). */
+    /** Closing its stdin makes the child exit ({@link ChildMain}); one that does not is killed. */
     @Override
-    public void close() throws IOException, InterruptedException {
-        process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
