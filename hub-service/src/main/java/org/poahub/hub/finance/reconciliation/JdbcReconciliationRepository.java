@@ -22,6 +22,7 @@ import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
 import org.poahub.routes.finance.VoucherNumbers;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,6 +159,9 @@ class JdbcReconciliationRepository {
             ps.setInt(1, fiscalYear);
             ps.setObject(2, cutOff);
             ps.setFetchSize(10_000);
+            // Results in binary (ids, dates and amounts as bytes rather than text to parse): a statement run once is
+            // otherwise never prepared on the server, and only prepared ones get binary results.
+            ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             return ps;
         }, (rs, n) -> claim(rs, 1));
     }
@@ -334,13 +338,18 @@ class JdbcReconciliationRepository {
                 .params(params).query(Finding.class).list();
     }
 
+    /** The condition on the joined report {@code r} for one region ({@code null}: any), its value added to params. */
+    private static String reportInRegion(String region, List<Object> params) {
+        if (region == null) {
+            return "";
+        }
+        params.add(region);
+        return " and r.region_code = ?";
+    }
+
     private List<Finding> unmatchedClaims(long runId, String region) {
         List<Object> params = new ArrayList<>(List.of(runId));
-        String inRegion = "";
-        if (region != null) {
-            inRegion = " and r.region_code = ?";
-            params.add(region);
-        }
+        String inRegion = reportInRegion(region, params);
         return sql.sql("select u.finding_no, r.message_id, r.region_code, r.document_number, r.spent_on, r.amount"
                         + " from finance_unmatched_claims c"
                         + " cross join unnest(c.finding_nos, c.message_ids) as u(finding_no, message_id)"
@@ -356,11 +365,7 @@ class JdbcReconciliationRepository {
 
     private List<Finding> reconciledVouchers(long runId, String region) {
         List<Object> params = new ArrayList<>(List.of(runId));
-        String inRegion = "";
-        if (region != null) {
-            inRegion = " and r.region_code = ?";
-            params.add(region);
-        }
+        String inRegion = reportInRegion(region, params);
         return sql.sql("select u.finding_no, v.line_no, v.number, v.voucher_date, v.amount,"
                         + " r.message_id, r.region_code, r.document_number, r.spent_on, r.amount"
                         + " from finance_reconciled_vouchers c"
