@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -38,6 +39,27 @@ public final class ChildJvm {
         // CLASSPATH instead of -cp keeps `ps` readable; it can be hundreds of entries long.
         builder.environment().put("CLASSPATH", classpath());
         return builder;
+    }
+
+    /**
+     * Stops a child started through {@link ChildMain} cleanly: closing its stdin makes it exit and run its shutdown
+     * hooks; one that has not exited after 30 s gets SIGTERM, then SIGKILL.
+     */
+    public static void stop(Process process) {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

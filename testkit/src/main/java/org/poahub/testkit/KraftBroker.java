@@ -106,20 +106,7 @@ public final class KraftBroker implements AutoCloseable {
 
     /** Clean shutdown: closing stdin makes the child exit, which runs Kafka's own shutdown hook. */
     public void stop() {
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildJvm.stop(process);
     }
 
     /** The last lines the broker wrote, for a test's failure message. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.poahub.testkit.ChildJvm;
 import org.poahub.testkit.ChildMain;
 import org.poahub.testkit.TestDatabase;
@@ -79,19 +78,9 @@ final class BaselineProcess implements AutoCloseable {
         }
     }
 
-    /** Closing its stdin makes the child exit ({@link ChildMain}); one that does not is killed. */
+    /** Closing its stdin makes the child exit ({@link ChildMain}). */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildJvm.stop(process);
     }
 }
