@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.poahub.hub.finance.reconciliation.LineKeys.RegionalSpend;
@@ -25,6 +27,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,6 +39,10 @@ import org.springframework.stereotype.Repository;
 class JdbcReconciliationRepository {
 
     /** Accepted regional expenditure of a gestión up to a cut-off date; {@code ?} = fiscal year, cut-off. */
+    /** A report's columns that {@link #claim} reads, unqualified. */
+    private static final String CLAIM_COLUMNS = "message_id, region_code, document_number, spent_on, amount,"
+            + " received_at";
+
     private static final String ACCEPTED_EXPENDITURE = "from report where kind = 'EXPENDITURE' and status <> 'REJECTED'"
             + " and fiscal_year = ? and spent_on <= ?";
 
@@ -53,6 +60,17 @@ class JdbcReconciliationRepository {
 
     /** How many accepted regional expenditure reports a period has, and the newest one's arrival. */
     record ReportsSeen(int count, Instant newest) {
+
+        /** Of a period's reports as {@link #claims} reads them, all of them. */
+        static ReportsSeen of(List<RegionalClaim> claims) {
+            Instant newest = null;
+            for (RegionalClaim c : claims) {
+                if (newest == null || c.receivedAt().isAfter(newest)) {
+                    newest = c.receivedAt();
+                }
+            }
+            return new ReportsSeen(claims.size(), newest);
+        }
     }
 
     /** A stored run (without its lines). */
@@ -146,16 +164,15 @@ class JdbcReconciliationRepository {
     }
 
     /**
-     * Accepted regional expenditure reports naming a voucher, in arrival order. A year has hundreds of thousands: the
-     * rows are streamed (a cursor, 10,000 at a time) and mapped by hand, and the sort gets the memory to stay off disk.
+     * Every accepted regional expenditure report up to the cut-off, as a claim, in no particular order. Those that
+     * name no voucher are among them (the matcher skips them) so that one scan also gives the run's
+     * {@link ReportsSeen}; and the matcher sorts them, by voucher and arrival, in one go (a sort here cost a third of
+     * the query). A year has hundreds of thousands: the rows are streamed (a cursor, 10,000 at a time) and mapped by
+     * hand.
      */
     List<RegionalClaim> claims(int fiscalYear, LocalDate cutOff) {
-        jdbc.execute("set local work_mem = '64MB'");
         return jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement("select message_id, region_code, document_number,"
-                    + " spent_on, amount " + ACCEPTED_EXPENDITURE
-                    + " and document_number is not null and btrim(document_number) <> ''"
-                    + " order by received_at, message_id");
+            PreparedStatement ps = connection.prepareStatement("select " + CLAIM_COLUMNS + " " + ACCEPTED_EXPENDITURE);
             ps.setInt(1, fiscalYear);
             ps.setObject(2, cutOff);
             ps.setFetchSize(10_000);
@@ -163,7 +180,15 @@ class JdbcReconciliationRepository {
             // otherwise never prepared on the server, and only prepared ones get binary results.
             ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             return ps;
-        }, (rs, n) -> claim(rs, 1));
+        }, new RowMapper<>() {
+            // a year's claims are held until matched: one string per region, not one per claim
+            private final Map<String, String> regions = new HashMap<>();
+
+            @Override
+            public RegionalClaim mapRow(ResultSet rs, int rowNum) throws SQLException {
+                return claim(rs, 1, regions);
+            }
+        });
     }
 
     ReportsSeen reportsSeen(int fiscalYear, LocalDate cutOff) {
@@ -350,7 +375,7 @@ class JdbcReconciliationRepository {
     private List<Finding> unmatchedClaims(long runId, String region) {
         List<Object> params = new ArrayList<>(List.of(runId));
         String inRegion = reportInRegion(region, params);
-        return sql.sql("select u.finding_no, r.message_id, r.region_code, r.document_number, r.spent_on, r.amount"
+        return sql.sql("select u.finding_no, " + reportColumns()
                         + " from finance_unmatched_claims c"
                         + " cross join unnest(c.finding_nos, c.message_ids) as u(finding_no, message_id)"
                         + " join report r on r.message_id = u.message_id"
@@ -367,7 +392,7 @@ class JdbcReconciliationRepository {
         List<Object> params = new ArrayList<>(List.of(runId));
         String inRegion = reportInRegion(region, params);
         return sql.sql("select u.finding_no, v.line_no, v.number, v.voucher_date, v.amount,"
-                        + " r.message_id, r.region_code, r.document_number, r.spent_on, r.amount"
+                        + reportColumns()
                         + " from finance_reconciled_vouchers c"
                         + " join finance_reconciliation_run run on run.id = c.run_id"
                         + " cross join unnest(c.finding_nos, c.message_ids, c.voucher_lines)"
@@ -385,10 +410,21 @@ class JdbcReconciliationRepository {
                 }).list();
     }
 
-    /** A claim from {@code message_id, region_code, document_number, spent_on, amount} starting at {@code first}. */
+    /** {@link #CLAIM_COLUMNS} of the report joined as {@code r}. */
+    private static String reportColumns() {
+        return "r." + CLAIM_COLUMNS.replace(", ", ", r.");
+    }
+
+    /** A claim from {@link #CLAIM_COLUMNS} starting at {@code first}. */
     private static RegionalClaim claim(ResultSet rs, int first) throws SQLException {
-        return new RegionalClaim(rs.getObject(first, UUID.class), rs.getString(first + 1), rs.getString(first + 2),
-                rs.getObject(first + 3, LocalDate.class), rs.getBigDecimal(first + 4));
+        return claim(rs, first, new HashMap<>(2));
+    }
+
+    /** {@link #claim(ResultSet, int)}, its region code one of {@code regions} (where it is added if new). */
+    private static RegionalClaim claim(ResultSet rs, int first, Map<String, String> regions) throws SQLException {
+        String region = regions.computeIfAbsent(rs.getString(first + 1), r -> r);
+        return new RegionalClaim(rs.getObject(first, UUID.class), region, rs.getString(first + 2),
+                rs.getObject(first + 3, LocalDate.class), rs.getBigDecimal(first + 4), instant(rs, first + 5));
     }
 
     /** Open (not CONCILIADO) lines of the newest run of a gestión, counted per status. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.poahub.hub.audit.StaffAction;
 import org.poahub.hub.finance.mapping.BudgetMapping;
 import org.poahub.hub.finance.mapping.BudgetMappingRepository;
@@ -17,6 +19,8 @@ import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Report
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Run;
 import org.poahub.hub.finance.reconciliation.LineKeys.Detail;
 import org.poahub.hub.finance.reconciliation.LineKeys.Key;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
 import org.poahub.routes.finance.ExtractKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +86,8 @@ public class ReconciliationService {
             return Optional.empty();
         }
         Inputs inputs = inputs(fiscalYear);
-        Optional<String> reason = staleReason(inputs, repository.latestRun(fiscalYear));
+        Optional<String> reason = staleReason(inputs, repository.reportsSeen(fiscalYear, inputs.cutOff()),
+                repository.latestRun(fiscalYear));
         return reason.map(r -> compute(fiscalYear, inputs, r));
     }
 
@@ -92,7 +97,7 @@ public class ReconciliationService {
     }
 
     private record Inputs(MappingVersion mapping, Optional<ExtractRef> execution, Optional<ExtractRef> vouchers,
-            java.time.LocalDate cutOff, ReportsSeen seen) {
+            java.time.LocalDate cutOff) {
     }
 
     private Inputs inputs(int fiscalYear) {
@@ -105,8 +110,7 @@ public class ReconciliationService {
                     + fiscalYear + "; cargue primero la ejecución o los comprobantes.");
         }
         var cutOff = inForce.get(0).cutOff();
-        return new Inputs(mapping, of(inForce, ExtractKind.EJECUCION), of(inForce, ExtractKind.COMPROBANTES), cutOff,
-                repository.reportsSeen(fiscalYear, cutOff));
+        return new Inputs(mapping, of(inForce, ExtractKind.EJECUCION), of(inForce, ExtractKind.COMPROBANTES), cutOff);
     }
 
     private static Optional<ExtractRef> of(List<ExtractRef> extracts, ExtractKind kind) {
@@ -114,7 +118,7 @@ public class ReconciliationService {
     }
 
     /** Why the newest run no longer describes the inputs (Spanish: it is the next run's trigger), if it does not. */
-    private static Optional<String> staleReason(Inputs now, Optional<Run> latest) {
+    private static Optional<String> staleReason(Inputs now, ReportsSeen seen, Optional<Run> latest) {
         if (latest.isEmpty()) {
             return Optional.of("primera conciliación de la gestión");
         }
@@ -127,9 +131,9 @@ public class ReconciliationService {
                 || !Objects.equals(run.voucherExtractId(), now.vouchers().map(ExtractRef::id).orElse(null))) {
             return Optional.of("extractos vigentes distintos de los de la conciliación " + run.id());
         }
-        if (run.reportsCounted() == null || run.reportsCounted() != now.seen().count()) {
+        if (run.reportsCounted() == null || run.reportsCounted() != seen.count()) {
             return Optional.of("reportes regionales de gasto nuevos hasta el " + now.cutOff() + " ("
-                    + now.seen().count() + " en lugar de " + run.reportsCounted() + ")");
+                    + seen.count() + " en lugar de " + run.reportsCounted() + ")");
         }
         return Optional.empty();
     }
@@ -139,12 +143,19 @@ public class ReconciliationService {
         BudgetMapping mapping = mappings.mapping(inputs.mapping(), "");
         LineKeys keys = new LineKeys(mapping);
         List<Line> lines = inputs.execution().map(e -> lines(keys, e, fiscalYear, inputs)).orElse(List.of());
-        Findings findings = inputs.vouchers().map(v -> findings(keys, v, fiscalYear, inputs))
-                .orElse(Findings.NONE);
+        // The listing is read on a thread of its own while this one reads the claims. Outside this transaction, which
+        // is safe: a listing's vouchers were committed with its extract and never change.
+        Optional<CompletableFuture<List<SigepVoucher>>> listing = inputs.vouchers().map(v -> CompletableFuture
+                .supplyAsync(() -> repository.vouchers(v.id(), keys), ReconciliationService::listingReader));
+        // with a listing, the scan of the claims also counts the reports (one scan, and the count matches the claims)
+        List<RegionalClaim> claims = listing.isPresent() ? repository.claims(fiscalYear, inputs.cutOff()) : null;
+        ReportsSeen seen = claims != null ? ReportsSeen.of(claims)
+                : repository.reportsSeen(fiscalYear, inputs.cutOff());
+        Findings findings = listing.map(l -> findings(joined(l), claims)).orElse(Findings.NONE);
         long computed = System.nanoTime();
         long runId = repository.insertRun(fiscalYear, inputs.cutOff(), inputs.execution().map(ExtractRef::id)
                         .orElse(null), inputs.vouchers().map(ExtractRef::id).orElse(null), inputs.mapping().id(),
-                properties.tolerance(), inputs.seen(), trigger);
+                properties.tolerance(), seen, trigger);
         repository.insertLines(runId, lines);
         repository.insertFindings(runId, findings.stored());
         repository.insertUnmatchedClaims(runId, findings.unmatchedNos(), findings.unmatchedIds());
@@ -201,12 +212,30 @@ public class ReconciliationService {
         }
     }
 
-    private Findings findings(LineKeys keys, ExtractRef vouchers, int fiscalYear, Inputs inputs) {
+    private Findings findings(List<SigepVoucher> vouchers, List<RegionalClaim> claims) {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>());
-        new VoucherReconciler(properties.tolerance()).reconcile(repository.vouchers(vouchers.id(), keys),
-                repository.claims(fiscalYear, inputs.cutOff()), findings::add);
+        new VoucherReconciler(properties.tolerance()).reconcile(vouchers, claims, findings::add);
         return findings;
+    }
+
+    /** A thread per listing read: one per run, and runs are few (never the shared pool for a blocking query). */
+    private static void listingReader(Runnable read) {
+        Thread thread = new Thread(read, "reconciliation-listing");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The listing read on its thread; its failure as thrown there. */
+    private static List<SigepVoucher> joined(CompletableFuture<List<SigepVoucher>> listing) {
+        try {
+            return listing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     // ---- reading: the newest run of a gestión; region null = national, else only that region's lines/findings

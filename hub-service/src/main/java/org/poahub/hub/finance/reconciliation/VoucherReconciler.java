@@ -2,13 +2,14 @@ package org.poahub.hub.finance.reconciliation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.poahub.routes.finance.VoucherNumbers;
 
@@ -33,10 +34,26 @@ public final class VoucherReconciler {
         }
     }
 
-    /** One accepted regional expenditure report naming a voucher; a reversal report has a negative amount. */
+    /**
+     * One accepted regional expenditure report naming a voucher; a reversal report has a negative amount.
+     * {@code receivedAt}: when the hub accepted it, which with the id orders a voucher's claims ({@link #ARRIVAL}).
+     */
     public record RegionalClaim(UUID messageId, String region, String documentNumber, LocalDate spentOn,
-            BigDecimal amount) {
+            BigDecimal amount, Instant receivedAt) {
     }
+
+    /**
+     * The order in which a voucher's claims arrived: by {@code receivedAt} (one ingest batch shares it), then by id
+     * compared as unsigned bytes, the order PostgreSQL gives {@code order by received_at, message_id}.
+     */
+    static final Comparator<RegionalClaim> ARRIVAL = (a, b) -> {
+        int c = a.receivedAt().compareTo(b.receivedAt());
+        if (c == 0) {
+            c = Long.compareUnsigned(a.messageId().getMostSignificantBits(), b.messageId().getMostSignificantBits());
+        }
+        return c != 0 ? c : Long.compareUnsigned(a.messageId().getLeastSignificantBits(),
+                b.messageId().getLeastSignificantBits());
+    };
 
     /**
      * One finding; the amounts are each side's net figure for the voucher. {@code voucherLine}: set only on a
@@ -66,89 +83,145 @@ public final class VoucherReconciler {
     }
 
     /**
-     * The findings in their order, each handed to {@code results} as soon as it is made: a run keeps most of them as
-     * a few ids, and a year's hundreds of thousands of findings held at once until stored made the collector's pauses
+     * The findings in their order (by normalised number; a number's claims in {@link #ARRIVAL} order, whatever the
+     * order of {@code claims}), each handed to {@code results} as soon as it is made: a run keeps most of them as a
+     * few ids, and a year's hundreds of thousands of findings held at once until stored made the collector's pauses
      * a sizeable part of a run (docs/benchmarks.md, "Reconciliation").
+     *
+     * <p>Both sides are sorted by number and merged: a year has hundreds of thousands of claims, and a hash map of
+     * them (plus the sort the output needs anyway) cost more than one sort (docs/benchmarks.md).
      */
     public void reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims, Consumer<Result> results) {
-        // sized for their contents up front, so they never rehash
-        Map<String, SigepVoucher> byNumber = new HashMap<>(sigep.size() * 4 / 3 + 1);
-        sigep.forEach(v -> byNumber.put(VoucherNumbers.normalize(v.number()), v));
-        // hash maps and one sort at the end: a year has hundreds of thousands of claims (docs/benchmarks.md)
-        Map<String, List<RegionalClaim>> claimsByNumber = new HashMap<>(claims.size() * 4 / 3 + 1);
-        for (RegionalClaim c : claims) {
-            String number = VoucherNumbers.normalize(c.documentNumber());
-            if (!number.isEmpty()) { // a claim whose number normalises to nothing names no voucher
-                claimsByNumber.computeIfAbsent(number, k -> new ArrayList<>(1)).add(c);
+        Numbered<SigepVoucher>[] vouchers = numbered(sigep, SigepVoucher::number, (a, b) -> 0);
+        Numbered<RegionalClaim>[] found = numbered(claims, RegionalClaim::documentNumber, ARRIVAL);
+        int v = 0;
+        int c = 0;
+        while (v < vouchers.length || c < found.length) {
+            int order = v == vouchers.length ? 1 : c == found.length ? -1
+                    : vouchers[v].number().compareTo(found[c].number());
+            if (order < 0) {
+                onlyInSigep(vouchers[v++], results);
+                continue;
+            }
+            String number = found[c].number();
+            int end = c + 1;
+            while (end < found.length && found[end].number().equals(number)) {
+                end++;
+            }
+            if (order > 0) {
+                for (int i = c; i < end; i++) {
+                    results.accept(onlyInRegions(number, found[i].item()));
+                }
+            } else {
+                match(number, vouchers[v++].item(), items(found, c, end), results);
+            }
+            c = end;
+        }
+    }
+
+    /** The claims with a positive amount (not reversals): {@code found} itself when all are (most vouchers). */
+    private static List<RegionalClaim> positive(List<RegionalClaim> found) {
+        for (RegionalClaim c : found) {
+            if (c.amount().signum() <= 0) {
+                return found.stream().filter(p -> p.amount().signum() > 0).toList();
             }
         }
-        List<String> numbers = new ArrayList<>(claimsByNumber.keySet());
-        byNumber.keySet().stream().filter(n -> !claimsByNumber.containsKey(n)).forEach(numbers::add);
-        Collections.sort(numbers);
-        for (String number : numbers) {
-            SigepVoucher v = byNumber.get(number);
-            List<RegionalClaim> found = claimsByNumber.getOrDefault(number, List.of());
-            if (found.isEmpty()) {
-                if (v.net().signum() != 0) {
-                    results.accept(new Result(Finding.SOLO_EN_SIGEP, number, v.region(), null, v.net(), null, v.date(),
-                            null, "el comprobante " + number + " no figura en ningún reporte regional"));
-                }
-                continue;
+        return found;
+    }
+
+    /** {@code numbered[from..to)}'s items (a list only for a voucher that SIGEP lists: most claims are not). */
+    private static <T> List<T> items(Numbered<T>[] numbered, int from, int to) {
+        if (to - from == 1) {
+            return List.of(numbered[from].item());
+        }
+        List<T> items = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            items.add(numbered[i].item());
+        }
+        return items;
+    }
+
+    /** An item with its normalised number. */
+    private record Numbered<T>(String number, T item) {
+    }
+
+    /**
+     * The items with a number that normalises to something (a claim whose number normalises to nothing names no
+     * voucher), sorted by that number, then by {@code then}.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Numbered<T>[] numbered(List<T> items, Function<T, String> number, Comparator<T> then) {
+        Numbered<T>[] numbered = new Numbered[items.size()];
+        int n = 0;
+        for (T item : items) {
+            String normalized = VoucherNumbers.normalize(number.apply(item));
+            if (!normalized.isEmpty()) {
+                numbered[n++] = new Numbered<>(normalized, item);
             }
-            if (v == null) {
-                for (RegionalClaim c : found) {
-                    results.accept(onlyInRegions(number, c));
-                }
-                continue;
+        }
+        Numbered<T>[] kept = n == numbered.length ? numbered : Arrays.copyOf(numbered, n);
+        // on every core: nothing else runs while a reconciliation matches (the database has sent its rows)
+        Arrays.parallelSort(kept, (a, b) -> {
+            int order = a.number().compareTo(b.number());
+            return order != 0 ? order : then.compare(a.item(), b.item());
+        });
+        return kept;
+    }
+
+    private static void onlyInSigep(Numbered<SigepVoucher> voucher, Consumer<Result> results) {
+        SigepVoucher v = voucher.item();
+        if (v.net().signum() != 0) {
+            results.accept(new Result(Finding.SOLO_EN_SIGEP, voucher.number(), v.region(), null, v.net(), null,
+                    v.date(), null, "el comprobante " + voucher.number() + " no figura en ningún reporte regional"));
+        }
+    }
+
+    /** The findings of a voucher that SIGEP lists and the regions claim ({@code found}: in arrival order). */
+    private void match(String number, SigepVoucher v, List<RegionalClaim> found, Consumer<Result> results) {
+        // loops rather than streams: this runs once per voucher of the year (docs/benchmarks.md)
+        RegionalClaim first = found.get(0);
+        BigDecimal regionalNet = BigDecimal.ZERO;
+        for (RegionalClaim c : found) {
+            regionalNet = regionalNet.add(c.amount());
+        }
+        List<RegionalClaim> positive = positive(found);
+        long regions = positive.size() <= 1 ? positive.size()
+                : positive.stream().map(RegionalClaim::region).distinct().count();
+        if (regions > 1 || positive.size() > 1 && regionalNet.compareTo(v.net()) > 0) {
+            // regions only: a REGIONAL reader sees this row of its own region, never another region's reports
+            String who = positive.stream().map(RegionalClaim::region).distinct().sorted()
+                    .collect(Collectors.joining(", "));
+            for (RegionalClaim c : positive) {
+                results.accept(new Result(Finding.RECLAMADO_DOS_VECES, number, c.region(), c.messageId(), v.net(),
+                        c.amount(), v.date(), c.spentOn(), "el comprobante " + number + " lo reclaman "
+                                + positive.size() + " reportes" + (regions > 1 ? " de " + regions + " regionales"
+                                : "") + ": " + who));
             }
-            // loops rather than streams: this runs once per voucher of the year (docs/benchmarks.md)
-            RegionalClaim first = found.get(0);
-            BigDecimal regionalNet = BigDecimal.ZERO;
-            List<RegionalClaim> positive = new ArrayList<>(found.size());
-            for (RegionalClaim c : found) {
-                regionalNet = regionalNet.add(c.amount());
-                if (c.amount().signum() > 0) {
-                    positive.add(c);
-                }
-            }
-            long regions = positive.size() <= 1 ? positive.size()
-                    : positive.stream().map(RegionalClaim::region).distinct().count();
-            if (regions > 1 || positive.size() > 1 && regionalNet.compareTo(v.net()) > 0) {
-                // regions only: a REGIONAL reader sees this row of its own region, never another region's reports
-                String who = positive.stream().map(RegionalClaim::region).distinct().sorted()
-                        .collect(Collectors.joining(", "));
-                for (RegionalClaim c : positive) {
-                    results.accept(new Result(Finding.RECLAMADO_DOS_VECES, number, c.region(), c.messageId(), v.net(),
-                            c.amount(), v.date(), c.spentOn(), "el comprobante " + number + " lo reclaman "
-                                    + positive.size() + " reportes" + (regions > 1 ? " de " + regions + " regionales"
-                                    : "") + ": " + who));
-                }
-                continue;
-            }
-            if (v.net().signum() == 0 && regionalNet.signum() != 0) {
-                results.accept(new Result(Finding.REVERTIDO_SOLO_EN_SIGEP, number, first.region(), first.messageId(),
-                        v.net(), regionalNet, v.date(), first.spentOn(), "el comprobante " + number + " está revertido"
-                                + " en el SIGEP pero la regional mantiene Bs " + regionalNet.toPlainString()));
-                continue;
-            }
-            boolean amountDiffers = v.net().subtract(regionalNet).abs().compareTo(tolerance) > 0;
-            boolean dateDiffers = !v.date().equals(first.spentOn());
-            if (amountDiffers) {
-                results.accept(new Result(Finding.DIFERENCIA_IMPORTE, number, first.region(), first.messageId(),
-                        v.net(), regionalNet, v.date(), first.spentOn(), "SIGEP Bs " + v.net().toPlainString()
-                                + ", regional Bs " + regionalNet.toPlainString() + " (diferencia Bs "
-                                + v.net().subtract(regionalNet).toPlainString() + ")"));
-            }
-            if (dateDiffers) {
-                results.accept(new Result(Finding.DIFERENCIA_FECHA, number, first.region(), first.messageId(), v.net(),
-                        regionalNet, v.date(), first.spentOn(), "SIGEP " + v.date() + ", regional "
-                                + first.spentOn()));
-            }
-            if (!amountDiffers && !dateDiffers) {
-                results.accept(found.size() == 1 && v.reversed().signum() == 0 ? reconciledAlone(number, v, first)
-                        : new Result(Finding.CONCILIADO, number, first.region(), first.messageId(), v.net(),
-                                regionalNet, v.date(), first.spentOn(), "conciliado"));
-            }
+            return;
+        }
+        if (v.net().signum() == 0 && regionalNet.signum() != 0) {
+            results.accept(new Result(Finding.REVERTIDO_SOLO_EN_SIGEP, number, first.region(), first.messageId(),
+                    v.net(), regionalNet, v.date(), first.spentOn(), "el comprobante " + number + " está revertido"
+                            + " en el SIGEP pero la regional mantiene Bs " + regionalNet.toPlainString()));
+            return;
+        }
+        boolean amountDiffers = v.net().subtract(regionalNet).abs().compareTo(tolerance) > 0;
+        boolean dateDiffers = !v.date().equals(first.spentOn());
+        if (amountDiffers) {
+            results.accept(new Result(Finding.DIFERENCIA_IMPORTE, number, first.region(), first.messageId(),
+                    v.net(), regionalNet, v.date(), first.spentOn(), "SIGEP Bs " + v.net().toPlainString()
+                            + ", regional Bs " + regionalNet.toPlainString() + " (diferencia Bs "
+                            + v.net().subtract(regionalNet).toPlainString() + ")"));
+        }
+        if (dateDiffers) {
+            results.accept(new Result(Finding.DIFERENCIA_FECHA, number, first.region(), first.messageId(), v.net(),
+                    regionalNet, v.date(), first.spentOn(), "SIGEP " + v.date() + ", regional "
+                            + first.spentOn()));
+        }
+        if (!amountDiffers && !dateDiffers) {
+            results.accept(found.size() == 1 && v.reversed().signum() == 0 ? reconciledAlone(number, v, first)
+                    : new Result(Finding.CONCILIADO, number, first.region(), first.messageId(), v.net(),
+                            regionalNet, v.date(), first.spentOn(), "conciliado"));
         }
     }
 

@@ -497,6 +497,26 @@ class ReconciliationIT {
                 .filter(f -> f.finding().equals("SOLO_EN_REGIONALES") && "BO-L".equals(f.regionCode())).toList());
     }
 
+    @Test
+    @Order(13)
+    void theMatcherOrdersClaimsThatArrivedTogetherAsPostgresqlOrdersTheirIds() {
+        // the claims query no longer sorts: the matcher's ARRIVAL order must be the one "order by received_at,
+        // message_id" gave, also for the ids of one ingest batch (one received_at) whose first byte is 0x80 or more
+        java.time.Instant batch = java.time.Instant.parse("2020-06-30T12:00:00Z");
+        List<VoucherReconciler.RegionalClaim> claims = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            claims.add(new VoucherReconciler.RegionalClaim(UUID.randomUUID(), "BO-L", "1", LocalDate.of(2020, 6, 1),
+                    BigDecimal.ONE, batch));
+        }
+        List<UUID> byPostgresql = sql.sql("select u from unnest(?::uuid[]) as u order by u")
+                .param(claims.stream().map(c -> c.messageId().toString()).toArray(String[]::new))
+                .query(UUID.class).list();
+
+        claims.sort(VoucherReconciler.ARRIVAL);
+
+        assertThat(claims).extracting(VoucherReconciler.RegionalClaim::messageId).containsExactlyElementsOf(byPostgresql);
+    }
+
     private long load(String name, String content) {
         ExtractOutcome outcome = extracts.handle(name, content.getBytes(StandardCharsets.UTF_8), "file:test");
         assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(ExtractOutcome.Loaded.class);

@@ -3,7 +3,10 @@ package org.poahub.hub.finance.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,11 @@ class VoucherReconcilerTest {
     private static final LocalDate MARCH_15 = LocalDate.of(2020, 3, 15);
     private static final BigDecimal NONE = new BigDecimal("0.00");
 
+    private static final Instant ARRIVED = Instant.parse("2020-03-16T14:00:00Z");
+
     private final VoucherReconciler reconciler = new VoucherReconciler(new BigDecimal("0.00"));
     private int line;
+    private long arrivals;
 
     @Test
     void theSameNumberWrittenDifferentlyWithTheSameAmountAndDateIsConciliado() {
@@ -162,6 +168,41 @@ class VoucherReconcilerTest {
         assertThat(twoClaims.regionalAmount()).isEqualTo(new BigDecimal("9040.00"));
     }
 
+    @Test
+    void aVouchersClaimsAreTakenInArrivalOrderWhateverTheirOrderInTheList() {
+        // 121: 9,400 claimed first, reversed, then 9,040 claimed: the findings name the first claim to arrive
+        List<SigepVoucher> listing = List.of(sigep("121", "9040.00", NONE), sigep("135", "2500.00", NONE));
+        List<RegionalClaim> arrived = List.of(claim("BO-C", "121", MARCH_15.plusDays(1), "9400.00"),
+                claim("BO-L", "135", MARCH_15, "2500.00"), claim("BO-C", "121", MARCH_15, "-9400.00"),
+                claim("BO-S", "999", MARCH_15, "10.00"), claim("BO-C", "0121", MARCH_15, "9040.00"),
+                claim("BO-L", "999", MARCH_15, "20.00"));
+        List<RegionalClaim> reversed = new ArrayList<>(arrived);
+        Collections.reverse(reversed);
+
+        List<Result> inOrder = reconciler.reconcile(listing, arrived);
+
+        assertThat(inOrder).extracting(r -> r.number() + ":" + r.finding() + ":" + r.messageId()).containsExactly(
+                "121:DIFERENCIA_FECHA:" + arrived.get(0).messageId(), "135:CONCILIADO:" + arrived.get(1).messageId(),
+                "999:SOLO_EN_REGIONALES:" + arrived.get(3).messageId(),
+                "999:SOLO_EN_REGIONALES:" + arrived.get(5).messageId());
+        assertThat(reconciler.reconcile(listing, reversed)).isEqualTo(inOrder);
+    }
+
+    @Test
+    void claimsThatArrivedTogetherAreOrderedByIdAsUnsignedBytes() {
+        RegionalClaim high = new RegionalClaim(UUID.fromString("80000000-0000-0000-0000-000000000000"), "BO-L", "1",
+                MARCH_15, BigDecimal.ONE, ARRIVED);
+        RegionalClaim low = new RegionalClaim(UUID.fromString("7fffffff-ffff-ffff-ffff-ffffffffffff"), "BO-L", "1",
+                MARCH_15, BigDecimal.ONE, ARRIVED);
+        RegionalClaim later = new RegionalClaim(UUID.fromString("00000000-0000-0000-0000-000000000001"), "BO-L", "1",
+                MARCH_15, BigDecimal.ONE, ARRIVED.plusNanos(1_000));
+
+        List<RegionalClaim> claims = new ArrayList<>(List.of(later, high, low));
+        claims.sort(VoucherReconciler.ARRIVAL);
+
+        assertThat(claims).containsExactly(low, high, later);
+    }
+
     private static Result only(List<Result> results) {
         assertThat(results).hasSize(1);
         return results.get(0);
@@ -171,7 +212,9 @@ class VoucherReconcilerTest {
         return new SigepVoucher(++line, number, MARCH_15, new BigDecimal(amount), reversed, "BO-L");
     }
 
-    private static RegionalClaim claim(String region, String number, LocalDate spentOn, String amount) {
-        return new RegionalClaim(UUID.randomUUID(), region, number, spentOn, new BigDecimal(amount));
+    /** A claim that arrived after the ones made before it. */
+    private RegionalClaim claim(String region, String number, LocalDate spentOn, String amount) {
+        return new RegionalClaim(UUID.randomUUID(), region, number, spentOn, new BigDecimal(amount),
+                ARRIVED.plusSeconds(++arrivals));
     }
 }
