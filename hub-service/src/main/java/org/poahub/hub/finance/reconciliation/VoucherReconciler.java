@@ -89,7 +89,8 @@ public final class VoucherReconciler {
      * a sizeable part of a run (docs/benchmarks.md, "Reconciliation").
      *
      * <p>Both sides are sorted by number and merged: a year has hundreds of thousands of claims, and a hash map of
-     * them (plus the sort the output needs anyway) cost more than one sort (docs/benchmarks.md).
+     * them (plus the sort the output needs anyway) cost more than one sort (docs/benchmarks.md). A listing names each
+     * number once ({@code ExtractReader} refuses a listing that repeats one).
      */
     public void reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims, Consumer<Result> results) {
         Numbered<SigepVoucher>[] vouchers = numbered(sigep, SigepVoucher::number, (a, b) -> 0);
@@ -151,7 +152,7 @@ public final class VoucherReconciler {
      */
     @SuppressWarnings("unchecked")
     private static <T> Numbered<T>[] numbered(List<T> items, Function<T, String> number, Comparator<T> then) {
-        Numbered<T>[] numbered = new Numbered[items.size()];
+        Numbered<T>[] numbered = (Numbered<T>[]) new Numbered<?>[items.size()];
         int n = 0;
         for (T item : items) {
             String normalized = VoucherNumbers.normalize(number.apply(item));
