@@ -13,9 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.poahub.hub.finance.reconciliation.LineKeys.RegionalSpend;
@@ -27,7 +25,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,11 +35,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcReconciliationRepository {
 
-    /** Accepted regional expenditure of a gestión up to a cut-off date; {@code ?} = fiscal year, cut-off. */
     /** A report's columns that {@link #claim} reads, unqualified. */
     private static final String CLAIM_COLUMNS = "message_id, region_code, document_number, spent_on, amount,"
             + " received_at";
 
+    /** Accepted regional expenditure of a gestión up to a cut-off date; {@code ?} = fiscal year, cut-off. */
     private static final String ACCEPTED_EXPENDITURE = "from report where kind = 'EXPENDITURE' and status <> 'REJECTED'"
             + " and fiscal_year = ? and spent_on <= ?";
 
@@ -180,15 +177,7 @@ class JdbcReconciliationRepository {
             // otherwise never prepared on the server, and only prepared ones get binary results.
             ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             return ps;
-        }, new RowMapper<>() {
-            // a year's claims are held until matched: one string per region, not one per claim
-            private final Map<String, String> regions = new HashMap<>();
-
-            @Override
-            public RegionalClaim mapRow(ResultSet rs, int rowNum) throws SQLException {
-                return claim(rs, 1, regions);
-            }
-        });
+        }, (rs, n) -> claim(rs, 1));
     }
 
     ReportsSeen reportsSeen(int fiscalYear, LocalDate cutOff) {
@@ -417,13 +406,7 @@ class JdbcReconciliationRepository {
 
     /** A claim from {@link #CLAIM_COLUMNS} starting at {@code first}. */
     private static RegionalClaim claim(ResultSet rs, int first) throws SQLException {
-        return claim(rs, first, new HashMap<>(2));
-    }
-
-    /** {@link #claim(ResultSet, int)}, its region code one of {@code regions} (where it is added if new). */
-    private static RegionalClaim claim(ResultSet rs, int first, Map<String, String> regions) throws SQLException {
-        String region = regions.computeIfAbsent(rs.getString(first + 1), r -> r);
-        return new RegionalClaim(rs.getObject(first, UUID.class), region, rs.getString(first + 2),
+        return new RegionalClaim(rs.getObject(first, UUID.class), rs.getString(first + 1), rs.getString(first + 2),
                 rs.getObject(first + 3, LocalDate.class), rs.getBigDecimal(first + 4), instant(rs, first + 5));
     }
 

@@ -149,11 +149,11 @@ public class ReconciliationService {
                 .supplyAsync(() -> repository.vouchers(v.id(), keys), ReconciliationService::listingReader));
         // with a listing, the scan of the claims also counts the reports (one scan, and the count matches the claims)
         List<RegionalClaim> claims = listing.isPresent() ? repository.claims(fiscalYear, inputs.cutOff()) : null;
-        ReportsSeen seen = claims != null ? ReportsSeen.of(claims)
+        ReportsSeen seen = listing.isPresent() ? ReportsSeen.of(claims)
                 : repository.reportsSeen(fiscalYear, inputs.cutOff());
         List<SigepVoucher> vouchers = listing.map(ReconciliationService::joined).orElse(null);
         long read = System.nanoTime();
-        Findings findings = vouchers != null ? findings(vouchers, claims) : Findings.NONE;
+        Findings findings = listing.isPresent() ? findings(vouchers, claims) : Findings.NONE;
         long computed = System.nanoTime();
         long runId = repository.insertRun(fiscalYear, inputs.cutOff(), inputs.execution().map(ExtractRef::id)
                         .orElse(null), inputs.vouchers().map(ExtractRef::id).orElse(null), inputs.mapping().id(),

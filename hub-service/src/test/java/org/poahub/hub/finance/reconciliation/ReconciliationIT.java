@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.poahub.hub.finance.mapping.BudgetMappingRepository;
 import org.poahub.hub.finance.mapping.BudgetMappingService;
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Finding;
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Run;
+import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
 import org.poahub.routes.finance.ExtractFileHandler;
 import org.poahub.routes.finance.ExtractOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -502,11 +504,11 @@ class ReconciliationIT {
     void theMatcherOrdersClaimsThatArrivedTogetherAsPostgresqlOrdersTheirIds() {
         // the claims query no longer sorts: the matcher's ARRIVAL order must be the one "order by received_at,
         // message_id" gave, also for the ids of one ingest batch (one received_at) whose first byte is 0x80 or more
-        java.time.Instant batch = java.time.Instant.parse("2020-06-30T12:00:00Z");
-        List<VoucherReconciler.RegionalClaim> claims = new ArrayList<>();
+        Instant batch = Instant.parse("2020-06-30T12:00:00Z");
+        List<RegionalClaim> claims = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            claims.add(new VoucherReconciler.RegionalClaim(UUID.randomUUID(), "BO-L", "1", LocalDate.of(2020, 6, 1),
-                    BigDecimal.ONE, batch));
+            claims.add(new RegionalClaim(UUID.randomUUID(), "BO-L", "1", LocalDate.of(2020, 6, 1), BigDecimal.ONE,
+                    batch));
         }
         List<UUID> byPostgresql = sql.sql("select u from unnest(?::uuid[]) as u order by u")
                 .param(claims.stream().map(c -> c.messageId().toString()).toArray(String[]::new))
@@ -514,7 +516,7 @@ class ReconciliationIT {
 
         claims.sort(VoucherReconciler.ARRIVAL);
 
-        assertThat(claims).extracting(VoucherReconciler.RegionalClaim::messageId).containsExactlyElementsOf(byPostgresql);
+        assertThat(claims).extracting(RegionalClaim::messageId).containsExactlyElementsOf(byPostgresql);
     }
 
     private long load(String name, String content) {
