@@ -239,7 +239,7 @@ class JdbcReconciliationRepository {
      * report ({@link #findings}). {@code findingNos} and {@code messageIds} are parallel. By binary COPY, as the
      * findings.
      */
-    void insertUnmatchedClaims(long runId, List<Integer> findingNos, List<UUID> messageIds) {
+    void insertUnmatchedClaims(long runId, KeyArray findingNos, KeyArray messageIds) {
         if (findingNos.isEmpty()) {
             return;
         }
@@ -249,10 +249,9 @@ class JdbcReconciliationRepository {
 
     /**
      * The run's {@link VoucherReconciler#reconciledAlone} findings as their claims' report ids and their vouchers'
-     * listing lines (V28), in one row: each is read back from the two ({@link #findings}). The lists are parallel.
+     * listing lines (V28), in one row: each is read back from the two ({@link #findings}). The arrays are parallel.
      */
-    void insertReconciledVouchers(long runId, List<Integer> findingNos, List<UUID> messageIds,
-            List<Integer> voucherLines) {
+    void insertReconciledVouchers(long runId, KeyArray findingNos, KeyArray messageIds, KeyArray voucherLines) {
         if (findingNos.isEmpty()) {
             return;
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.poahub.hub.audit.StaffAction;
@@ -153,7 +152,7 @@ public class ReconciliationService {
                 : repository.reportsSeen(fiscalYear, inputs.cutOff());
         List<SigepVoucher> vouchers = listing.map(ReconciliationService::joined).orElse(null);
         long read = System.nanoTime();
-        Findings findings = listing.isPresent() ? findings(vouchers, claims) : Findings.NONE;
+        Findings findings = listing.isPresent() ? findings(vouchers, claims) : Findings.none();
         long computed = System.nanoTime();
         long runId = repository.insertRun(fiscalYear, inputs.cutOff(), inputs.execution().map(ExtractRef::id)
                         .orElse(null), inputs.vouchers().map(ExtractRef::id).orElse(null), inputs.mapping().id(),
@@ -190,9 +189,13 @@ public class ReconciliationService {
      * (V27), the {@link VoucherReconciler#reconciledAlone} ones as their claims' ids and vouchers' lines (V28), the
      * others as rows.
      */
-    private record Findings(List<Finding> stored, List<Integer> unmatchedNos, List<UUID> unmatchedIds,
-            List<Integer> reconciledNos, List<UUID> reconciledIds, List<Integer> reconciledLines) {
-        static final Findings NONE = new Findings(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    private record Findings(List<Finding> stored, KeyArray unmatchedNos, KeyArray unmatchedIds,
+            KeyArray reconciledNos, KeyArray reconciledIds, KeyArray reconciledLines) {
+
+        static Findings none() {
+            return new Findings(new ArrayList<>(), KeyArray.ofIntegers(), KeyArray.ofUuids(), KeyArray.ofIntegers(),
+                    KeyArray.ofUuids(), KeyArray.ofIntegers());
+        }
 
         int size() {
             return stored.size() + unmatchedNos.size() + reconciledNos.size();
@@ -215,8 +218,7 @@ public class ReconciliationService {
     }
 
     private Findings findings(List<SigepVoucher> vouchers, List<RegionalClaim> claims) {
-        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+        Findings findings = Findings.none();
         new VoucherReconciler(properties.tolerance()).reconcile(vouchers, claims, findings::add);
         return findings;
     }
