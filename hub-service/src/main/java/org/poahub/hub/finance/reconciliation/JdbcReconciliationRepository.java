@@ -35,10 +35,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcReconciliationRepository {
 
-    /** A report's columns that {@link #claim} reads, unqualified. */
-    private static final String CLAIM_COLUMNS = "message_id, region_code, document_number, spent_on, amount,"
-            + " received_at";
-
     /** Accepted regional expenditure of a gestión up to a cut-off date; {@code ?} = fiscal year, cut-off. */
     private static final String ACCEPTED_EXPENDITURE = "from report where kind = 'EXPENDITURE' and status <> 'REJECTED'"
             + " and fiscal_year = ? and spent_on <= ?";
@@ -164,20 +160,20 @@ class JdbcReconciliationRepository {
      * Every accepted regional expenditure report up to the cut-off, as a claim, in no particular order. Those that
      * name no voucher are among them (the matcher skips them) so that one scan also gives the run's
      * {@link ReportsSeen}; and the matcher sorts them, by voucher and arrival, in one go (a sort here cost a third of
-     * the query). A year has hundreds of thousands: the rows are streamed (a cursor, 10,000 at a time) and mapped by
-     * hand.
+     * the query). A year has hundreds of thousands: the rows are streamed (a cursor, 10,000 at a time).
      */
     List<RegionalClaim> claims(int fiscalYear, LocalDate cutOff) {
         return jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement("select " + CLAIM_COLUMNS + " " + ACCEPTED_EXPENDITURE);
+            PreparedStatement ps = connection.prepareStatement("select " + ClaimRowMapper.columns(null) + " "
+                    + ACCEPTED_EXPENDITURE);
             ps.setInt(1, fiscalYear);
             ps.setObject(2, cutOff);
             ps.setFetchSize(10_000);
-            // Results in binary (ids, dates and amounts as bytes rather than text to parse): a statement run once is
-            // otherwise never prepared on the server, and only prepared ones get binary results.
+            // Results in binary (ids and dates as bytes rather than text to parse): a statement run once is otherwise
+            // never prepared on the server, and only prepared ones get binary results.
             ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             return ps;
-        }, (rs, n) -> claim(rs, 1));
+        }, new ClaimRowMapper(1));
     }
 
     ReportsSeen reportsSeen(int fiscalYear, LocalDate cutOff) {
@@ -363,14 +359,15 @@ class JdbcReconciliationRepository {
     private List<Finding> unmatchedClaims(long runId, String region) {
         List<Object> params = new ArrayList<>(List.of(runId));
         String inRegion = reportInRegion(region, params);
-        return sql.sql("select u.finding_no, " + reportColumns()
+        ClaimRowMapper claims = new ClaimRowMapper(2);
+        return sql.sql("select u.finding_no, " + ClaimRowMapper.columns("r")
                         + " from finance_unmatched_claims c"
                         + " cross join unnest(c.finding_nos, c.message_ids) as u(finding_no, message_id)"
                         + " join report r on r.message_id = u.message_id"
                         + " where c.run_id = ?" + inRegion + " order by u.finding_no")
                 .params(params)
                 .query((rs, n) -> {
-                    RegionalClaim claim = claim(rs, 2);
+                    RegionalClaim claim = claims.mapRow(rs, n);
                     return Finding.of(rs.getInt(1), VoucherReconciler.onlyInRegions(
                             VoucherNumbers.normalize(claim.documentNumber()), claim));
                 }).list();
@@ -379,8 +376,9 @@ class JdbcReconciliationRepository {
     private List<Finding> reconciledVouchers(long runId, String region) {
         List<Object> params = new ArrayList<>(List.of(runId));
         String inRegion = reportInRegion(region, params);
-        return sql.sql("select u.finding_no, v.line_no, v.number, v.voucher_date, v.amount,"
-                        + reportColumns()
+        ClaimRowMapper claims = new ClaimRowMapper(6);
+        return sql.sql("select u.finding_no, v.line_no, v.number, v.voucher_date, v.amount, "
+                        + ClaimRowMapper.columns("r")
                         + " from finance_reconciled_vouchers c"
                         + " join finance_reconciliation_run run on run.id = c.run_id"
                         + " cross join unnest(c.finding_nos, c.message_ids, c.voucher_lines)"
@@ -394,19 +392,8 @@ class JdbcReconciliationRepository {
                     SigepVoucher voucher = new SigepVoucher(rs.getInt(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), BigDecimal.ZERO, null);
                     return Finding.of(rs.getInt(1), VoucherReconciler.reconciledAlone(
-                            VoucherNumbers.normalize(voucher.number()), voucher, claim(rs, 6)));
+                            VoucherNumbers.normalize(voucher.number()), voucher, claims.mapRow(rs, n)));
                 }).list();
-    }
-
-    /** {@link #CLAIM_COLUMNS} of the report joined as {@code r}. */
-    private static String reportColumns() {
-        return "r." + CLAIM_COLUMNS.replace(", ", ", r.");
-    }
-
-    /** A claim from {@link #CLAIM_COLUMNS} starting at {@code first}. */
-    private static RegionalClaim claim(ResultSet rs, int first) throws SQLException {
-        return new RegionalClaim(rs.getObject(first, UUID.class), rs.getString(first + 1), rs.getString(first + 2),
-                rs.getObject(first + 3, LocalDate.class), rs.getBigDecimal(first + 4), instant(rs, first + 5));
     }
 
     /** Open (not CONCILIADO) lines of the newest run of a gestión, counted per status. */

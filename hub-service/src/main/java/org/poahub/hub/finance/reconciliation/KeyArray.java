@@ -42,22 +42,23 @@ final class KeyArray {
 
     private final int elementOid;
     private final int elementLength;
-    private ByteBuffer elements = ByteBuffer.allocate(4096);
+    private ByteBuffer elements;
     private int size;
 
-    private KeyArray(int elementOid, int elementLength) {
+    private KeyArray(int elementOid, int elementLength, int expected) {
         this.elementOid = elementOid;
         this.elementLength = elementLength;
+        this.elements = ByteBuffer.allocate(Math.max(expected, 16) * (Integer.BYTES + elementLength));
     }
 
-    /** An empty {@code integer[]}. */
-    static KeyArray ofIntegers() {
-        return new KeyArray(INT4_OID, Integer.BYTES);
+    /** An empty {@code integer[]} with room for {@code expected} keys (it grows past them). */
+    static KeyArray ofIntegers(int expected) {
+        return new KeyArray(INT4_OID, Integer.BYTES, expected);
     }
 
-    /** An empty {@code uuid[]}. */
-    static KeyArray ofUuids() {
-        return new KeyArray(UUID_OID, 2 * Long.BYTES);
+    /** An empty {@code uuid[]} with room for {@code expected} keys (it grows past them). */
+    static KeyArray ofUuids(int expected) {
+        return new KeyArray(UUID_OID, 2 * Long.BYTES, expected);
     }
 
     void add(int key) {

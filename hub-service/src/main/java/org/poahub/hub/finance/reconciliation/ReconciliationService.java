@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.poahub.hub.audit.StaffAction;
@@ -152,7 +153,7 @@ public class ReconciliationService {
                 : repository.reportsSeen(fiscalYear, inputs.cutOff());
         List<SigepVoucher> vouchers = listing.map(ReconciliationService::joined).orElse(null);
         long read = System.nanoTime();
-        Findings findings = listing.isPresent() ? findings(vouchers, claims) : Findings.none();
+        Findings findings = listing.isPresent() ? findings(vouchers, claims) : Findings.of(0, 0);
         long computed = System.nanoTime();
         long runId = repository.insertRun(fiscalYear, inputs.cutOff(), inputs.execution().map(ExtractRef::id)
                         .orElse(null), inputs.vouchers().map(ExtractRef::id).orElse(null), inputs.mapping().id(),
@@ -190,11 +191,17 @@ public class ReconciliationService {
      * others as rows.
      */
     private record Findings(List<Finding> stored, KeyArray unmatchedNos, KeyArray unmatchedIds,
-            KeyArray reconciledNos, KeyArray reconciledIds, KeyArray reconciledLines) {
+            KeyArray reconciledNos, KeyArray reconciledIds, KeyArray reconciledLines) implements VoucherReconciler.Sink {
 
-        static Findings none() {
-            return new Findings(new ArrayList<>(), KeyArray.ofIntegers(), KeyArray.ofUuids(), KeyArray.ofIntegers(),
-                    KeyArray.ofUuids(), KeyArray.ofIntegers());
+        /**
+         * Room for what {@code claims} claims against {@code vouchers} vouchers can leave as keys: at most every claim
+         * unmatched, at most one claim alone per voucher reconciled (the year's arrays, grown by doubling, allocated
+         * about twice their size).
+         */
+        static Findings of(int claims, int vouchers) {
+            int reconciled = Math.min(claims, vouchers);
+            return new Findings(new ArrayList<>(), KeyArray.ofIntegers(claims), KeyArray.ofUuids(claims),
+                    KeyArray.ofIntegers(reconciled), KeyArray.ofUuids(reconciled), KeyArray.ofIntegers(reconciled));
         }
 
         int size() {
@@ -202,11 +209,11 @@ public class ReconciliationService {
         }
 
         /** Keeps the next finding (numbered after those kept so far). */
-        void add(VoucherReconciler.Result r) {
+        @Override
+        public void accept(VoucherReconciler.Result r) {
             int findingNo = size() + 1;
             if (r.finding() == VoucherReconciler.Finding.SOLO_EN_REGIONALES) {
-                unmatchedNos.add(findingNo);
-                unmatchedIds.add(r.messageId());
+                unmatched(findingNo, r.messageId());
             } else if (r.voucherLine() != null) {
                 reconciledNos.add(findingNo);
                 reconciledIds.add(r.messageId());
@@ -215,11 +222,22 @@ public class ReconciliationService {
                 stored.add(Finding.of(findingNo, r));
             }
         }
+
+        /** Keeps an unmatched claim as its id alone, without making its finding (read back from the report). */
+        @Override
+        public void unmatched(String number, RegionalClaim claim) {
+            unmatched(size() + 1, claim.messageId());
+        }
+
+        private void unmatched(int findingNo, UUID messageId) {
+            unmatchedNos.add(findingNo);
+            unmatchedIds.add(messageId);
+        }
     }
 
     private Findings findings(List<SigepVoucher> vouchers, List<RegionalClaim> claims) {
-        Findings findings = Findings.none();
-        new VoucherReconciler(properties.tolerance()).reconcile(vouchers, claims, findings::add);
+        Findings findings = Findings.of(claims.size(), vouchers.size());
+        new VoucherReconciler(properties.tolerance()).reconcile(vouchers, claims, findings);
         return findings;
     }
 

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.poahub.routes.finance.VoucherNumbers;
@@ -29,8 +28,10 @@ public final class VoucherReconciler {
     /** A SIGEP voucher (not a reversal) from line {@code lineNo} of its listing, with its reversals' sum (≤ 0). */
     public record SigepVoucher(int lineNo, String number, LocalDate date, BigDecimal amount, BigDecimal reversed,
             String region) {
+        /** The amount net of reversals: the amount itself, not a new equal one, when nothing was reversed. */
         BigDecimal net() {
-            return amount.add(reversed);
+            // the same value and scale as the sum (a matcher calls this several times per voucher of the year)
+            return reversed.signum() == 0 && reversed.scale() <= amount.scale() ? amount : amount.add(reversed);
         }
     }
 
@@ -82,6 +83,22 @@ public final class VoucherReconciler {
         return results;
     }
 
+    /** Where the findings go, one at a time and in their order. */
+    @FunctionalInterface
+    public interface Sink {
+
+        void accept(Result finding);
+
+        /**
+         * A claim whose normalised {@code number} the listing lacks: its {@link #onlyInRegions} finding. A run, which
+         * keeps only such a claim's id (V27), takes it without the finding being made: a year has hundreds of
+         * thousands of them, and their findings were most of what matching allocated (docs/benchmarks.md).
+         */
+        default void unmatched(String number, RegionalClaim claim) {
+            accept(onlyInRegions(number, claim));
+        }
+    }
+
     /**
      * The findings in their order (by normalised number; a number's claims in {@link #ARRIVAL} order, whatever the
      * order of {@code claims}), each handed to {@code results} as soon as it is made: a run keeps most of them as a
@@ -92,7 +109,7 @@ public final class VoucherReconciler {
      * them (plus the sort the output needs anyway) cost more than one sort (docs/benchmarks.md). A listing names each
      * number once ({@code ExtractReader} refuses a listing that repeats one).
      */
-    public void reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims, Consumer<Result> results) {
+    public void reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims, Sink results) {
         Numbered<SigepVoucher>[] vouchers = numbered(sigep, SigepVoucher::number, (a, b) -> 0);
         Numbered<RegionalClaim>[] found = numbered(claims, RegionalClaim::documentNumber, ARRIVAL);
         int v = 0;
@@ -111,7 +128,7 @@ public final class VoucherReconciler {
             }
             if (order > 0) {
                 for (int i = c; i < end; i++) {
-                    results.accept(onlyInRegions(number, found[i].item()));
+                    results.unmatched(number, found[i].item());
                 }
             } else {
                 match(number, vouchers[v++].item(), items(found, c, end), results);
@@ -169,7 +186,7 @@ public final class VoucherReconciler {
         return kept;
     }
 
-    private static void onlyInSigep(Numbered<SigepVoucher> voucher, Consumer<Result> results) {
+    private static void onlyInSigep(Numbered<SigepVoucher> voucher, Sink results) {
         SigepVoucher v = voucher.item();
         if (v.net().signum() != 0) {
             results.accept(new Result(Finding.SOLO_EN_SIGEP, voucher.number(), v.region(), null, v.net(), null,
@@ -178,7 +195,7 @@ public final class VoucherReconciler {
     }
 
     /** The findings of a voucher that SIGEP lists and the regions claim ({@code found}: in arrival order). */
-    private void match(String number, SigepVoucher v, List<RegionalClaim> found, Consumer<Result> results) {
+    private void match(String number, SigepVoucher v, List<RegionalClaim> found, Sink results) {
         // loops rather than streams: this runs once per voucher of the year (docs/benchmarks.md)
         RegionalClaim first = found.get(0);
         BigDecimal regionalNet = BigDecimal.ZERO;

@@ -39,12 +39,12 @@ class KeyArrayIT {
         List<UUID> ids = new ArrayList<>(List.of(new UUID(0, 0), new UUID(-1, -1),
                 new UUID(Long.MIN_VALUE, 1), UUID.fromString("8f14e45f-ceea-467f-a0e6-3b5c1e4f6d2a"),
                 UUID.randomUUID()));
-        for (int i = 0; i < 10_000; i++) { // well past the first buffer: it grows while keys are added
+        for (int i = 0; i < 10_000; i++) {
             numbers.add(random.nextInt());
             ids.add(new UUID(random.nextLong(), random.nextLong()));
         }
-        KeyArray numberArray = KeyArray.ofIntegers();
-        KeyArray idArray = KeyArray.ofUuids();
+        KeyArray numberArray = KeyArray.ofIntegers(1); // room for one key: it grows while they are added
+        KeyArray idArray = KeyArray.ofUuids(1);
         numbers.forEach(numberArray::add);
         ids.forEach(idArray::add);
 
@@ -59,7 +59,7 @@ class KeyArrayIT {
 
     @Test
     void anEmptyArrayIsWrittenAsPostgresqlsEmptyArray() {
-        copy(2, KeyArray.ofIntegers(), KeyArray.ofUuids());
+        copy(2, KeyArray.ofIntegers(0), KeyArray.ofUuids(0));
 
         assertThat(jdbc.queryForObject("select numbers = '{}' and ids = '{}' and cardinality(ids) = 0 from keys",
                 Boolean.class)).isTrue();
@@ -67,8 +67,8 @@ class KeyArrayIT {
 
     @Test
     void anArrayTakesOnlyItsOwnKindOfKey() {
-        KeyArray numbers = KeyArray.ofIntegers();
-        KeyArray ids = KeyArray.ofUuids();
+        KeyArray numbers = KeyArray.ofIntegers(10);
+        KeyArray ids = KeyArray.ofUuids(10);
 
         assertThatThrownBy(() -> numbers.add(UUID.randomUUID())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ids.add(1)).isInstanceOf(IllegalArgumentException.class);

@@ -37,6 +37,18 @@ class VoucherReconcilerTest {
     }
 
     @Test
+    void aVouchersNetIsItsAmountLessItsReversalsWithTheScaleOfTheSum() {
+        SigepVoucher whole = new SigepVoucher(1, "120", MARCH_15, new BigDecimal("12300.00"), NONE, null);
+        SigepVoucher wholeInBolivianos = new SigepVoucher(2, "121", MARCH_15, new BigDecimal("12300"), NONE, null);
+        SigepVoucher partlyReversed = new SigepVoucher(3, "122", MARCH_15, new BigDecimal("12300.00"),
+                new BigDecimal("-2000.5"), null);
+
+        assertThat(whole.net()).isSameAs(whole.amount());
+        assertThat(wholeInBolivianos.net()).hasToString("12300.00");
+        assertThat(partlyReversed.net()).hasToString("10299.50");
+    }
+
+    @Test
     void aVoucherNoRegionReportedIsSoloEnSigep() {
         Result r = only(reconciler.reconcile(List.of(sigep("135", "2500.00", NONE)), List.of()));
 
