@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -111,10 +112,12 @@ public final class ReconciliationBenchmark {
                     load));
             ReconciliationService reconciliation = hub.bean(ReconciliationService.class);
             for (int round = 1; round <= rounds; round++) {
+                settle(sql);
                 start = System.nanoTime();
                 reconciliation.run(PreloadedHub.FISCAL_YEAR, "benchmark", null);
                 table.append(String.format(Locale.ROOT, "| reconcile (round %d) | %.0f |%n", round, millis(start)));
                 log("reconcile round %d done", round);
+                settle(sql);
                 start = System.nanoTime();
                 long rows = plainJoin(sql);
                 table.append(String.format(Locale.ROOT, "| plain SQL join of the same rows (round %d, %,d rows) | %.0f |%n",
@@ -122,6 +125,19 @@ public final class ReconciliationBenchmark {
             }
             return table.append(findingsSummary(sql)).toString();
         }
+    }
+
+    /**
+     * Untimed, before each timed step: a checkpoint, so that no step's time includes the writing out of what the step
+     * before it wrote (a run stores some 15 MB), and a collection, so that none collects the garbage of the one before.
+     * Until the eleventh session the join ran right after each run and paid for both (docs/benchmarks.md,
+     * "Reconciliation").
+     */
+    private static void settle(Connection sql) throws SQLException {
+        try (Statement st = sql.createStatement()) {
+            st.execute("checkpoint");
+        }
+        System.gc();
     }
 
     /** The vouchers full-joined with the accepted expenditure reports up to the cut-off, every row fetched. */
