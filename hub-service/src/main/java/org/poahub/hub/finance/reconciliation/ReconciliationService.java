@@ -195,8 +195,8 @@ public class ReconciliationService {
 
         /**
          * Room for what {@code claims} claims against {@code vouchers} vouchers can leave as keys: at most every claim
-         * unmatched, at most one claim alone per voucher reconciled (the year's arrays, grown by doubling, allocated
-         * about twice their size).
+         * unmatched, at most one claim alone per voucher reconciled. A year's arrays grown by doubling instead allocate
+         * about twice their size, while the run holds the year's claims.
          */
         static Findings of(int claims, int vouchers) {
             int reconciled = Math.min(claims, vouchers);
