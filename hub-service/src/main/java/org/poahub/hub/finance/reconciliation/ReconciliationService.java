@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.poahub.hub.audit.StaffAction;
@@ -208,13 +207,14 @@ public class ReconciliationService {
             return stored.size() + unmatchedNos.size() + reconciledNos.size();
         }
 
-        /** Keeps the next finding (numbered after those kept so far). */
+        /**
+         * Keeps the next finding (numbered after those kept so far). SOLO_EN_REGIONALES findings never come here: the
+         * matcher hands their claims to {@link #unmatched}.
+         */
         @Override
         public void accept(VoucherReconciler.Result r) {
             int findingNo = size() + 1;
-            if (r.finding() == VoucherReconciler.Finding.SOLO_EN_REGIONALES) {
-                unmatched(findingNo, r.messageId());
-            } else if (r.voucherLine() != null) {
+            if (r.voucherLine() != null) {
                 reconciledNos.add(findingNo);
                 reconciledIds.add(r.messageId());
                 reconciledLines.add(r.voucherLine());
@@ -226,12 +226,8 @@ public class ReconciliationService {
         /** Keeps an unmatched claim as its id alone, without making its finding (read back from the report). */
         @Override
         public void unmatched(String number, RegionalClaim claim) {
-            unmatched(size() + 1, claim.messageId());
-        }
-
-        private void unmatched(int findingNo, UUID messageId) {
-            unmatchedNos.add(findingNo);
-            unmatchedIds.add(messageId);
+            unmatchedNos.add(size() + 1);
+            unmatchedIds.add(claim.messageId());
         }
     }
 
