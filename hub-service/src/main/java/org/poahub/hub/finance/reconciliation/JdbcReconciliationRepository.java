@@ -18,9 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.poahub.hub.finance.reconciliation.LineKeys.RegionalSpend;
 import org.poahub.hub.finance.reconciliation.LineKeys.SigepLine;
-import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
-import org.poahub.routes.finance.VoucherNumbers;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -56,13 +54,13 @@ class JdbcReconciliationRepository {
 
         /** Of a period's reports as {@link #claims} reads them, all of them. */
         static ReportsSeen of(List<RegionalClaim> claims) {
-            Instant newest = null;
+            RegionalClaim newest = null;
             for (RegionalClaim c : claims) {
-                if (newest == null || c.receivedAt().isAfter(newest)) {
-                    newest = c.receivedAt();
+                if (newest == null || c.compareArrival(newest) > 0) {
+                    newest = c;
                 }
             }
-            return new ReportsSeen(claims.size(), newest);
+            return new ReportsSeen(claims.size(), newest == null ? null : newest.receivedAt());
         }
     }
 
@@ -366,11 +364,8 @@ class JdbcReconciliationRepository {
                         + " join report r on r.message_id = u.message_id"
                         + " where c.run_id = ?" + inRegion + " order by u.finding_no")
                 .params(params)
-                .query((rs, n) -> {
-                    RegionalClaim claim = claims.mapRow(rs, n);
-                    return Finding.of(rs.getInt(1), VoucherReconciler.onlyInRegions(
-                            VoucherNumbers.normalize(claim.documentNumber()), claim));
-                }).list();
+                .query((rs, n) -> Finding.of(rs.getInt(1), VoucherReconciler.onlyInRegions(claims.mapRow(rs, n))))
+                .list();
     }
 
     private List<Finding> reconciledVouchers(long runId, String region) {
@@ -391,8 +386,8 @@ class JdbcReconciliationRepository {
                     // no reversal: only such vouchers are kept this way
                     SigepVoucher voucher = new SigepVoucher(rs.getInt(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), BigDecimal.ZERO, null);
-                    return Finding.of(rs.getInt(1), VoucherReconciler.reconciledAlone(
-                            VoucherNumbers.normalize(voucher.number()), voucher, claims.mapRow(rs, n)));
+                    return Finding.of(rs.getInt(1), VoucherReconciler.reconciledAlone(voucher,
+                            claims.mapRow(rs, n)));
                 }).list();
     }
 

@@ -18,7 +18,6 @@ import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Report
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Run;
 import org.poahub.hub.finance.reconciliation.LineKeys.Detail;
 import org.poahub.hub.finance.reconciliation.LineKeys.Key;
-import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
 import org.poahub.routes.finance.ExtractKind;
 import org.slf4j.Logger;
@@ -225,7 +224,7 @@ public class ReconciliationService {
 
         /** Keeps an unmatched claim as its id alone, without making its finding (read back from the report). */
         @Override
-        public void unmatched(String number, RegionalClaim claim) {
+        public void unmatched(RegionalClaim claim) {
             unmatchedNos.add(size() + 1);
             unmatchedIds.add(claim.messageId());
         }

@@ -2,13 +2,11 @@ package org.poahub.hub.finance.reconciliation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.poahub.routes.finance.VoucherNumbers;
 
@@ -36,24 +34,15 @@ public final class VoucherReconciler {
     }
 
     /**
-     * One accepted regional expenditure report naming a voucher; a reversal report has a negative amount.
-     * {@code receivedAt}: when the hub accepted it, which with the id orders a voucher's claims ({@link #ARRIVAL}).
-     */
-    public record RegionalClaim(UUID messageId, String region, String documentNumber, LocalDate spentOn,
-            BigDecimal amount, Instant receivedAt) {
-    }
-
-    /**
      * The order in which a voucher's claims arrived: by {@code receivedAt} (one ingest batch shares it), then by id
      * compared as unsigned bytes, the order PostgreSQL gives {@code order by received_at, message_id}.
      */
     static final Comparator<RegionalClaim> ARRIVAL = (a, b) -> {
-        int c = a.receivedAt().compareTo(b.receivedAt());
+        int c = a.compareArrival(b);
         if (c == 0) {
-            c = Long.compareUnsigned(a.messageId().getMostSignificantBits(), b.messageId().getMostSignificantBits());
+            c = Long.compareUnsigned(a.idHigh(), b.idHigh());
         }
-        return c != 0 ? c : Long.compareUnsigned(a.messageId().getLeastSignificantBits(),
-                b.messageId().getLeastSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.idLow(), b.idLow());
     };
 
     /**
@@ -90,12 +79,12 @@ public final class VoucherReconciler {
         void accept(Result finding);
 
         /**
-         * A claim whose normalised {@code number} the listing lacks: its {@link #onlyInRegions} finding. A run, which
+         * A claim whose normalised number the listing lacks: its {@link #onlyInRegions} finding. A run, which
          * keeps only such a claim's id (V27), takes it without the finding being made: a year has hundreds of
          * thousands of them, and their findings were most of what matching allocated (docs/benchmarks.md).
          */
-        default void unmatched(String number, RegionalClaim claim) {
-            accept(onlyInRegions(number, claim));
+        default void unmatched(RegionalClaim claim) {
+            accept(onlyInRegions(claim));
         }
     }
 
@@ -110,8 +99,8 @@ public final class VoucherReconciler {
      * number once ({@code ExtractReader} refuses a listing that repeats one).
      */
     public void reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims, Sink results) {
-        Numbered<SigepVoucher>[] vouchers = numbered(sigep, SigepVoucher::number, (a, b) -> 0);
-        Numbered<RegionalClaim>[] found = numbered(claims, RegionalClaim::documentNumber, ARRIVAL);
+        Numbered<SigepVoucher>[] vouchers = numbered(sigep);
+        RegionalClaim[] found = sorted(claims);
         int v = 0;
         int c = 0;
         while (v < vouchers.length || c < found.length) {
@@ -128,10 +117,10 @@ public final class VoucherReconciler {
             }
             if (order > 0) {
                 for (int i = c; i < end; i++) {
-                    results.unmatched(number, found[i].item());
+                    results.unmatched(found[i]);
                 }
             } else {
-                match(number, vouchers[v++].item(), items(found, c, end), results);
+                match(number, vouchers[v++].item(), Arrays.asList(found).subList(c, end), results);
             }
             c = end;
         }
@@ -140,51 +129,57 @@ public final class VoucherReconciler {
     /** The claims with a positive amount (not reversals): {@code found} itself when all are (most vouchers). */
     private static List<RegionalClaim> positive(List<RegionalClaim> found) {
         for (RegionalClaim c : found) {
-            if (c.amount().signum() <= 0) {
-                return found.stream().filter(p -> p.amount().signum() > 0).toList();
+            if (c.signum() <= 0) {
+                return found.stream().filter(p -> p.signum() > 0).toList();
             }
         }
         return found;
     }
 
-    /** {@code numbered[from..to)}'s items (a list only for a voucher that SIGEP lists: most claims are not). */
-    private static <T> List<T> items(Numbered<T>[] numbered, int from, int to) {
-        if (to - from == 1) {
-            return List.of(numbered[from].item());
-        }
-        List<T> items = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            items.add(numbered[i].item());
-        }
-        return items;
-    }
-
-    /** An item with its normalised number. */
+    /** A voucher with its normalised number. */
     private record Numbered<T>(String number, T item) {
     }
 
-    /**
-     * The items with a number that normalises to something (a claim whose number normalises to nothing names no
-     * voucher), sorted by that number, then by {@code then}.
-     */
+    /** The vouchers whose number normalises to something, sorted by that number. */
     @SuppressWarnings("unchecked")
-    private static <T> Numbered<T>[] numbered(List<T> items, Function<T, String> number, Comparator<T> then) {
-        Numbered<T>[] numbered = (Numbered<T>[]) new Numbered<?>[items.size()];
+    private static Numbered<SigepVoucher>[] numbered(List<SigepVoucher> sigep) {
+        Numbered<SigepVoucher>[] numbered = (Numbered<SigepVoucher>[]) new Numbered<?>[sigep.size()];
         int n = 0;
-        for (T item : items) {
-            String normalized = VoucherNumbers.normalize(number.apply(item));
+        for (SigepVoucher v : sigep) {
+            String normalized = VoucherNumbers.normalize(v.number());
             if (!normalized.isEmpty()) {
-                numbered[n++] = new Numbered<>(normalized, item);
+                numbered[n++] = new Numbered<>(normalized, v);
             }
         }
-        Numbered<T>[] kept = n == numbered.length ? numbered : Arrays.copyOf(numbered, n);
-        // on every core: nothing else runs while a reconciliation matches (the database has sent its rows)
-        Arrays.parallelSort(kept, (a, b) -> {
-            int order = a.number().compareTo(b.number());
-            return order != 0 ? order : then.compare(a.item(), b.item());
-        });
+        Numbered<SigepVoucher>[] kept = n == numbered.length ? numbered : Arrays.copyOf(numbered, n);
+        Arrays.parallelSort(kept, Comparator.comparing(Numbered::number));
         return kept;
     }
+
+    /**
+     * The claims that name a voucher (a claim whose number normalises to nothing names none), sorted by that number,
+     * then in {@link #ARRIVAL} order. The claims themselves, with no wrapper: a year has hundreds of thousands.
+     */
+    private static RegionalClaim[] sorted(List<RegionalClaim> claims) {
+        RegionalClaim[] kept = new RegionalClaim[claims.size()];
+        int n = 0;
+        for (RegionalClaim c : claims) {
+            if (!c.number().isEmpty()) {
+                kept[n++] = c;
+            }
+        }
+        if (n < kept.length) {
+            kept = Arrays.copyOf(kept, n);
+        }
+        // on every core: nothing else runs while a reconciliation matches (the database has sent its rows)
+        Arrays.parallelSort(kept, BY_NUMBER);
+        return kept;
+    }
+
+    private static final Comparator<RegionalClaim> BY_NUMBER = (a, b) -> {
+        int order = a.number().compareTo(b.number());
+        return order != 0 ? order : ARRIVAL.compare(a, b);
+    };
 
     private static void onlyInSigep(Numbered<SigepVoucher> voucher, Sink results) {
         SigepVoucher v = voucher.item();
@@ -237,7 +232,7 @@ public final class VoucherReconciler {
                             + first.spentOn()));
         }
         if (!amountDiffers && !dateDiffers) {
-            results.accept(found.size() == 1 && v.reversed().signum() == 0 ? reconciledAlone(number, v, first)
+            results.accept(found.size() == 1 && v.reversed().signum() == 0 ? reconciledAlone(v, first)
                     : new Result(Finding.CONCILIADO, number, first.region(), first.messageId(), v.net(),
                             regionalNet, v.date(), first.spentOn(), "conciliado"));
         }
@@ -249,18 +244,17 @@ public final class VoucherReconciler {
      * the listing line and the claim alone. A stored run keeps such findings as the two keys (V28) and reads them back
      * from the listing and the reports through this method, whose rows never change.
      */
-    public static Result reconciledAlone(String number, SigepVoucher v, RegionalClaim c) {
-        return new Result(Finding.CONCILIADO, number, c.region(), c.messageId(), v.net(), c.amount(), v.date(),
+    public static Result reconciledAlone(SigepVoucher v, RegionalClaim c) {
+        return new Result(Finding.CONCILIADO, c.number(), c.region(), c.messageId(), v.net(), c.amount(), v.date(),
                 c.spentOn(), "conciliado", v.lineNo());
     }
 
     /**
-     * The {@code SOLO_EN_REGIONALES} finding of one claim whose normalised voucher {@code number} is not in the
-     * listing. Also how a stored run's unmatched claims are read back (they are stored as report ids, V27): the
+     * The {@code SOLO_EN_REGIONALES} finding of one claim whose normalised voucher number is not in the listing. Also how a stored run's unmatched claims are read back (they are stored as report ids, V27): the
      * finding is a function of the claim alone.
      */
-    public static Result onlyInRegions(String number, RegionalClaim c) {
-        return new Result(Finding.SOLO_EN_REGIONALES, number, c.region(), c.messageId(), null, c.amount(), null,
-                c.spentOn(), "el comprobante " + number + " no está en el listado del SIGEP");
+    public static Result onlyInRegions(RegionalClaim c) {
+        return new Result(Finding.SOLO_EN_REGIONALES, c.number(), c.region(), c.messageId(), null, c.amount(), null,
+                c.spentOn(), "el comprobante " + c.number() + " no está en el listado del SIGEP");
     }
 }

@@ -32,7 +32,6 @@ import org.poahub.hub.finance.mapping.BudgetMappingRepository;
 import org.poahub.hub.finance.mapping.BudgetMappingService;
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Finding;
 import org.poahub.hub.finance.reconciliation.JdbcReconciliationRepository.Run;
-import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
 import org.poahub.routes.finance.ExtractFileHandler;
 import org.poahub.routes.finance.ExtractOutcome;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.Finding;
-import org.poahub.hub.finance.reconciliation.VoucherReconciler.RegionalClaim;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.Result;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.SigepVoucher;
 
@@ -160,7 +159,7 @@ class VoucherReconcilerTest {
         // as a stored run reads it back (V28): the listing line with no reversal, the claim's report
         SigepVoucher readBack = new SigepVoucher(voucher.lineNo(), voucher.number(), voucher.date(), voucher.amount(),
                 BigDecimal.ZERO, null);
-        assertThat(VoucherReconciler.reconciledAlone("150", readBack, claim)).isEqualTo(r);
+        assertThat(VoucherReconciler.reconciledAlone(readBack, claim)).isEqualTo(r);
         assertThat(r.sigepAmount()).isEqualTo(new BigDecimal("36160.00"));
         assertThat(r.regionalAmount()).isEqualTo(new BigDecimal("36160.00"));
     }
