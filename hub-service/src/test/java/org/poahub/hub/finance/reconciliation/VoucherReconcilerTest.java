@@ -6,8 +6,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.poahub.hub.finance.reconciliation.VoucherReconciler.Finding;
@@ -212,6 +215,23 @@ class VoucherReconcilerTest {
         claims.sort(VoucherReconciler.ARRIVAL);
 
         assertThat(claims).containsExactly(low, high, later);
+    }
+
+    @Test
+    void sortsOnEveryCoreInTheOrderOfOneSort() {
+        Random random = new Random(2020);
+        for (int size : new int[] {0, 1, 8_191, 8_192, 100_003}) {
+            String[] numbers = new String[size];
+            for (int i = 0; i < size; i++) {
+                numbers[i] = Integer.toString(random.nextInt(size / 2 + 1)); // repeats, as a voucher claimed twice
+            }
+            String[] expected = numbers.clone();
+            Arrays.sort(expected);
+
+            VoucherReconciler.sortOnEveryCore(numbers, Comparator.naturalOrder());
+
+            assertThat(numbers).as("%d numbers", size).containsExactly(expected);
+        }
     }
 
     private static Result only(List<Result> results) {
