@@ -49,16 +49,13 @@ final class ClaimRowMapper implements RowMapper<RegionalClaim> {
     /** PostgreSQL's epoch, 2000-01-01, in days and in seconds since 1970-01-01. */
     private static final int PG_EPOCH_DAY = 10_957;
     private static final long PG_EPOCH_SECOND = 946_684_800L;
-    /** The most digits an unscaled {@code long} always holds. */
-    private static final int LONG_DIGITS = 18;
     /** PostgreSQL's binary format, as {@link PGResultSetMetaData#getFormat} says it. */
     private static final int BINARY = 1;
 
     private final int first;
     /** Whether the id, the date and the arrival come in the binary format: known at the first row. */
     private Boolean binary;
-    private final List<byte[]> regionBytes = new ArrayList<>();
-    private final List<String> regions = new ArrayList<>();
+    private final List<Region> regions = new ArrayList<>();
     private final LocalDate[] dates = new LocalDate[1024];
 
     /** Reads the claim from columns {@code first} to {@code first + 5}. */
@@ -105,14 +102,14 @@ final class ClaimRowMapper implements RowMapper<RegionalClaim> {
             arrivalSecond = receivedAt.getEpochSecond();
             arrivalNano = receivedAt.getNano();
         }
-        return amount(amount, id0, id1, region, documentNumber, spentOn, arrivalSecond, arrivalNano);
+        return claim(amount, id0, id1, region, documentNumber, spentOn, arrivalSecond, arrivalNano);
     }
 
     /**
      * The claim with the amount {@code text} ({@code numeric::text}: digits, an optional minus sign and point) as an
      * unscaled {@code long} and a scale; anything else, longer or none, through {@link BigDecimal}.
      */
-    private static RegionalClaim amount(byte[] text, long id0, long id1, String region, String documentNumber,
+    private static RegionalClaim claim(byte[] text, long id0, long id1, String region, String documentNumber,
             LocalDate spentOn, long arrivalSecond, int arrivalNano) {
         if (text != null) {
             boolean negative = text.length > 0 && text[0] == '-';
@@ -122,7 +119,7 @@ final class ClaimRowMapper implements RowMapper<RegionalClaim> {
             boolean plain = text.length > (negative ? 1 : 0);
             for (int i = negative ? 1 : 0; i < text.length && plain; i++) {
                 byte b = text[i];
-                if (b >= '0' && b <= '9' && digits < LONG_DIGITS) {
+                if (b >= '0' && b <= '9' && digits < RegionalClaim.LONG_DIGITS) {
                     unscaled = unscaled * 10 + (b - '0');
                     digits++;
                     scale += scale >= 0 ? 1 : 0;
@@ -153,17 +150,20 @@ final class ClaimRowMapper implements RowMapper<RegionalClaim> {
         if (bytes == null) {
             return null;
         }
-        for (int i = 0; i < regionBytes.size(); i++) {
-            if (Arrays.equals(regionBytes.get(i), bytes)) {
-                return regions.get(i);
+        for (Region region : regions) {
+            if (Arrays.equals(region.bytes(), bytes)) {
+                return region.code();
             }
         }
-        String region = new String(bytes, StandardCharsets.UTF_8);
+        String code = new String(bytes, StandardCharsets.UTF_8);
         if (regions.size() < 64) { // a country's regions; past that, not worth a search per row
-            regionBytes.add(bytes.clone());
-            regions.add(region);
+            regions.add(new Region(bytes.clone(), code));
         }
-        return region;
+        return code;
+    }
+
+    /** A region code as the query sent it, and as a string. */
+    private record Region(byte[] bytes, String code) {
     }
 
     /** The date of this day: one object per day for the query (the slots of a year's days never collide). */

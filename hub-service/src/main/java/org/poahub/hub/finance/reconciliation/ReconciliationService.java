@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.poahub.hub.audit.StaffAction;
 import org.poahub.hub.finance.mapping.BudgetMapping;
 import org.poahub.hub.finance.mapping.BudgetMappingRepository;
@@ -37,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReconciliationService {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationService.class);
+    /** Where the listing is read while the claims are (never the shared pool, for a blocking query). */
+    private static final Executor LISTING_READER = OwnThreads.named("reconciliation-listing-");
 
     private final JdbcReconciliationRepository repository;
     private final BudgetMappingRepository mappings;
@@ -144,7 +147,7 @@ public class ReconciliationService {
         // The listing is read on a thread of its own while this one reads the claims. Outside this transaction, which
         // is safe: a listing's vouchers were committed with its extract and never change.
         Optional<CompletableFuture<List<SigepVoucher>>> listing = inputs.vouchers().map(v -> CompletableFuture
-                .supplyAsync(() -> repository.vouchers(v.id(), keys), ReconciliationService::listingReader));
+                .supplyAsync(() -> repository.vouchers(v.id(), keys), LISTING_READER));
         // with a listing, the scan of the claims also counts the reports (one scan, and the count matches the claims)
         List<RegionalClaim> claims = listing.isPresent() ? repository.claims(fiscalYear, inputs.cutOff()) : null;
         ReportsSeen seen = listing.isPresent() ? ReportsSeen.of(claims)
@@ -234,13 +237,6 @@ public class ReconciliationService {
         Findings findings = Findings.of(claims.size(), vouchers.size());
         new VoucherReconciler(properties.tolerance()).reconcile(vouchers, claims, findings);
         return findings;
-    }
-
-    /** A thread per listing read: one per run, and runs are few (never the shared pool for a blocking query). */
-    private static void listingReader(Runnable read) {
-        Thread thread = new Thread(read, "reconciliation-listing");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The listing read on its thread; its failure as thrown there. */

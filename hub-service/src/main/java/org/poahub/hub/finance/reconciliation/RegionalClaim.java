@@ -18,12 +18,14 @@ import org.poahub.routes.finance.VoucherNumbers;
  * two {@code long}s, its amount as unscaled {@code long} and scale (the report column is {@code numeric(15, 2)},
  * always within a {@code long}) and its arrival as seconds and nanoseconds, and makes the {@link UUID},
  * {@link BigDecimal} and {@link Instant} when asked: one object where a record of the same fields held three, and
- * claims compared by arrival compare numbers ({@link VoucherReconciler#ARRIVAL}). An amount beyond a {@code long}, or
- * none, is kept as given.
+ * claims compared by arrival compare numbers ({@link VoucherReconciler#ARRIVAL}). An amount of more than
+ * {@link #LONG_DIGITS} digits, or none, is kept as given.
  */
 public final class RegionalClaim {
 
-    /** {@link #amountScale} when the amount is {@link #otherAmount} (null, or beyond a {@code long}). */
+    /** The most digits an unscaled {@code long} always holds: an amount of more is kept as given. */
+    static final int LONG_DIGITS = 18;
+    /** {@link #amountScale} when the amount is {@link #otherAmount} (null, or of more than {@link #LONG_DIGITS}). */
     private static final int OTHER = Integer.MIN_VALUE;
 
     private final long idHigh;
@@ -71,7 +73,7 @@ public final class RegionalClaim {
     }
 
     private static boolean compact(BigDecimal amount) {
-        return amount != null && amount.unscaledValue().bitLength() < Long.SIZE;
+        return amount != null && amount.precision() <= LONG_DIGITS;
     }
 
     public UUID messageId() {
@@ -127,8 +129,8 @@ public final class RegionalClaim {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RegionalClaim c && idHigh == c.idHigh && idLow == c.idLow && Objects.equals(region, c.region)
-                && Objects.equals(documentNumber, c.documentNumber) && Objects.equals(spentOn, c.spentOn)
+        return o instanceof RegionalClaim c && idHigh == c.idHigh && idLow == c.idLow
+                && Objects.equals(region, c.region) && Objects.equals(documentNumber, c.documentNumber) && Objects.equals(spentOn, c.spentOn)
                 && Objects.equals(amount(), c.amount()) && arrivalSecond == c.arrivalSecond
                 && arrivalNano == c.arrivalNano;
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.poahub.routes.finance.VoucherNumbers;
 
@@ -45,6 +46,15 @@ public final class VoucherReconciler {
         }
         return c != 0 ? c : Long.compareUnsigned(a.idLow(), b.idLow());
     };
+
+    /** The matcher's order of claims: by normalised number, a number's claims in {@link #ARRIVAL} order. */
+    private static final Comparator<RegionalClaim> BY_NUMBER = (a, b) -> {
+        int order = a.number().compareTo(b.number());
+        return order != 0 ? order : ARRIVAL.compare(a, b);
+    };
+
+    /** Where the parts of a sort but the first are sorted ({@link #sortOnEveryCore}). */
+    private static final Executor SORTERS = OwnThreads.named("reconciliation-sort-");
 
     /**
      * One finding; the amounts are each side's net figure for the voucher. {@code voucherLine}: set only on a
@@ -100,7 +110,7 @@ public final class VoucherReconciler {
      * number once ({@code ExtractReader} refuses a listing that repeats one).
      */
     public void reconcile(List<SigepVoucher> sigep, List<RegionalClaim> claims, Sink results) {
-        Numbered<SigepVoucher>[] vouchers = numbered(sigep);
+        NumberedVoucher[] vouchers = numbered(sigep);
         RegionalClaim[] found = sorted(claims);
         int v = 0;
         int c = 0;
@@ -138,22 +148,21 @@ public final class VoucherReconciler {
     }
 
     /** A voucher with its normalised number. */
-    private record Numbered<T>(String number, T item) {
+    private record NumberedVoucher(String number, SigepVoucher item) {
     }
 
     /** The vouchers whose number normalises to something, sorted by that number. */
-    @SuppressWarnings("unchecked")
-    private static Numbered<SigepVoucher>[] numbered(List<SigepVoucher> sigep) {
-        Numbered<SigepVoucher>[] numbered = (Numbered<SigepVoucher>[]) new Numbered<?>[sigep.size()];
+    private static NumberedVoucher[] numbered(List<SigepVoucher> sigep) {
+        NumberedVoucher[] numbered = new NumberedVoucher[sigep.size()];
         int n = 0;
         for (SigepVoucher v : sigep) {
             String normalized = VoucherNumbers.normalize(v.number());
             if (!normalized.isEmpty()) {
-                numbered[n++] = new Numbered<>(normalized, v);
+                numbered[n++] = new NumberedVoucher(normalized, v);
             }
         }
-        Numbered<SigepVoucher>[] kept = n == numbered.length ? numbered : Arrays.copyOf(numbered, n);
-        sortOnEveryCore(kept, Comparator.comparing(Numbered::number));
+        NumberedVoucher[] kept = n == numbered.length ? numbered : Arrays.copyOf(numbered, n);
+        sortOnEveryCore(kept, Comparator.comparing(NumberedVoucher::number));
         return kept;
     }
 
@@ -193,26 +202,14 @@ public final class VoucherReconciler {
             int from = (int) ((long) items.length * p / parts);
             int to = (int) ((long) items.length * (p + 1) / parts);
             others.add(CompletableFuture.runAsync(() -> Arrays.sort(items, from, to, order),
-                    VoucherReconciler::sorter));
+                    SORTERS));
         }
         Arrays.sort(items, 0, items.length / parts, order);
         CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
         Arrays.sort(items, order);
     }
 
-    /** A thread per part to sort: a few per run, and runs are few (never the shared pool). */
-    private static void sorter(Runnable sort) {
-        Thread thread = new Thread(sort, "reconciliation-sort");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static final Comparator<RegionalClaim> BY_NUMBER = (a, b) -> {
-        int order = a.number().compareTo(b.number());
-        return order != 0 ? order : ARRIVAL.compare(a, b);
-    };
-
-    private static void onlyInSigep(Numbered<SigepVoucher> voucher, Sink results) {
+    private static void onlyInSigep(NumberedVoucher voucher, Sink results) {
         SigepVoucher v = voucher.item();
         if (v.net().signum() != 0) {
             results.accept(new Result(Finding.SOLO_EN_SIGEP, voucher.number(), v.region(), null, v.net(), null,
@@ -281,8 +278,9 @@ public final class VoucherReconciler {
     }
 
     /**
-     * The {@code SOLO_EN_REGIONALES} finding of one claim whose normalised voucher number is not in the listing. Also how a stored run's unmatched claims are read back (they are stored as report ids, V27): the
-     * finding is a function of the claim alone.
+     * The {@code SOLO_EN_REGIONALES} finding of one claim whose normalised voucher number is not in the listing. Also
+     * how a stored run's unmatched claims are read back (they are stored as report ids, V27): the finding is a function
+     * of the claim alone.
      */
     public static Result onlyInRegions(RegionalClaim c) {
         return new Result(Finding.SOLO_EN_REGIONALES, c.number(), c.region(), c.messageId(), null, c.amount(), null,
