@@ -130,9 +130,9 @@ public final class RegionalClaim {
     @Override
     public boolean equals(Object o) {
         return o instanceof RegionalClaim c && idHigh == c.idHigh && idLow == c.idLow
-                && Objects.equals(region, c.region) && Objects.equals(documentNumber, c.documentNumber) && Objects.equals(spentOn, c.spentOn)
-                && Objects.equals(amount(), c.amount()) && arrivalSecond == c.arrivalSecond
-                && arrivalNano == c.arrivalNano;
+                && Objects.equals(region, c.region) && Objects.equals(documentNumber, c.documentNumber)
+                && Objects.equals(spentOn, c.spentOn) && Objects.equals(amount(), c.amount())
+                && arrivalSecond == c.arrivalSecond && arrivalNano == c.arrivalNano;
     }
 
     @Override
