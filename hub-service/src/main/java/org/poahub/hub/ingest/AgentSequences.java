@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  */
 final class AgentSequences {
 
-    /** The numbers received, agent by agent (as two columns for one {@code unnest}), each once, ascending. */
-    record Received(String[] agentIds, Long[] sequences) {
+    /** A number received from an agent: one {@code agent_sequence} row. */
+    record Received(String agentId, long sequence) {
     }
 
     /** An agent's last report of the batch and the highest number it sent in it (0 if none from 1 on). */
@@ -32,14 +32,12 @@ final class AgentSequences {
         byAgent.computeIfAbsent(agentId, id -> new AgentBatch()).add(regionCode, messageId, sequence, reportedAt);
     }
 
-    Received received() {
-        List<String> agents = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
-        byAgent.forEach((agentId, batch) -> batch.tracked().forEach(sequence -> {
-            agents.add(agentId);
-            sequences.add(sequence);
-        }));
-        return new Received(agents.toArray(String[]::new), sequences.toArray(Long[]::new));
+    /** The numbers received, agent by agent, each once, ascending. */
+    List<Received> received() {
+        List<Received> received = new ArrayList<>();
+        byAgent.forEach((agentId, batch) -> batch.tracked().forEach(sequence ->
+                received.add(new Received(agentId, sequence))));
+        return received;
     }
 
     List<AgentState> states() {

@@ -4,6 +4,7 @@ import de.bytefish.pgbulkinsert.PgBulkInsert;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.poahub.contract.OutcomeStatus;
 import org.poahub.contract.ReportOutcome;
 import org.poahub.hub.consolidation.ReportEnrichment;
@@ -22,6 +24,7 @@ import org.poahub.hub.ingest.Figures.ProgressKey;
 import org.poahub.hub.ingest.Figures.RegionSpendKey;
 import org.poahub.hub.ingest.Figures.SpendDelta;
 import org.poahub.routes.ingest.DecodedReport;
+import org.poahub.routes.ingest.Rejection;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +41,9 @@ import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
  */
 final class IngestBatchWriter {
 
+    /** PostgreSQL's SQLSTATE for a duplicate key. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /** A report to insert, with the status its outcome gave it and, if accepted, its enrichment (else null). */
     record ReportRow(DecodedReport report, OutcomeStatus status, ReportEnrichment enrichment) {
     }
@@ -45,6 +51,7 @@ final class IngestBatchWriter {
     private final JdbcTemplate jdbc;
     private final PgBulkInsert<ReportRow> reportCopy = new PgBulkInsert<>(new ReportCopyMapping());
     private final PgBulkInsert<ReportOutcome> outcomeCopy;
+    private final PgBulkInsert<AgentSequences.Received> sequenceCopy = new PgBulkInsert<>(new SequenceCopyMapping());
 
     IngestBatchWriter(JdbcTemplate jdbc, FindingsJson findings) {
         this.jdbc = jdbc;
@@ -57,6 +64,29 @@ final class IngestBatchWriter {
 
     void insertOutcomes(List<ReportOutcome> outcomes) {
         copy(outcomeCopy, sorted(outcomes, Comparator.comparing(ReportOutcome::getMessageId)));
+    }
+
+    /** The batch's dead letters, kept with their reasons; one already kept (a record delivered again) stays as it was. */
+    void insertRejections(List<Rejection> rejections) {
+        batch("""
+                insert into rejected_report (message_id, region_code, raw_payload, schema_id, code, field, message,
+                    route, rejected_at, topic, kafka_partition, kafka_offset, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""", rejections, (ps, r) -> {
+                    ps.setObject(1, r.messageId());
+                    ps.setString(2, r.regionCode());
+                    ps.setBytes(3, r.source().value());
+                    ps.setObject(4, r.schemaId(), Types.INTEGER);
+                    ps.setString(5, r.code());
+                    ps.setString(6, r.field());
+                    ps.setString(7, r.message());
+                    ps.setString(8, r.route());
+                    ps.setTimestamp(9, Timestamp.from(r.rejectedAt()));
+                    ps.setString(10, r.source().topic());
+                    ps.setInt(11, r.source().partition());
+                    ps.setLong(12, r.source().offset());
+                    ps.setString(13, r.detail());
+                });
     }
 
     /**
@@ -208,20 +238,7 @@ final class IngestBatchWriter {
      * consumers or two hub instances give the same result whatever order they commit in.
      */
     void writeAgentSync(AgentSequences sequences) {
-        AgentSequences.Received received = sequences.received();
-        Map<String, Long> newlyReceived = new HashMap<>();
-        if (received.sequences().length > 0) {
-            jdbc.query("""
-                    with inserted as (
-                        insert into agent_sequence (agent_id, sequence)
-                        select * from unnest(?::text[], ?::bigint[])
-                        on conflict do nothing
-                        returning agent_id)
-                    select agent_id, count(*) from inserted group by agent_id""",
-                    rs -> {
-                        newlyReceived.put(rs.getString(1), rs.getLong(2));
-                    }, received.agentIds(), received.sequences());
-        }
+        Map<String, Long> newlyReceived = recordNumbers(sequences.received());
         batch("""
                 insert into agent_sync_state (agent_id, region_code, last_message_id, last_reported_at,
                     last_received_at, highest_sequence, received_sequences)
@@ -239,6 +256,52 @@ final class IngestBatchWriter {
                     ps.setLong(5, agent.highest());
                     ps.setLong(6, newlyReceived.getOrDefault(agent.agentId(), 0L));
                 });
+    }
+
+    /**
+     * One {@code agent_sequence} row per number, by binary COPY, and how many numbers each agent sent for the first
+     * time. A number is nearly always new: a third of the rows a drain writes are these, and an insert that looks for
+     * conflicts cost PostgreSQL several times a COPY (docs/benchmarks.md, "Ingest"). A number received before (an
+     * agent whose database was restored numbers again from 1) makes the COPY fail on its key; the COPY runs in a
+     * savepoint, so then only it is undone, and the numbers go through the insert that skips the known ones.
+     */
+    private Map<String, Long> recordNumbers(List<AgentSequences.Received> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.execute((ConnectionCallback<Map<String, Long>>) connection -> {
+            Savepoint beforeCopy = connection.setSavepoint();
+            try {
+                sequenceCopy.saveAll(connection.unwrap(PGConnection.class), numbers);
+            } catch (RuntimeException e) {
+                SQLException error = sqlCause(e).orElseThrow(() -> e);
+                if (!UNIQUE_VIOLATION.equals(error.getSQLState())) {
+                    throw error;
+                }
+                connection.rollback(beforeCopy);
+                return insertNewNumbers(numbers);
+            }
+            connection.releaseSavepoint(beforeCopy);
+            return numbers.stream().collect(Collectors.groupingBy(AgentSequences.Received::agentId,
+                    Collectors.counting()));
+        });
+    }
+
+    private Map<String, Long> insertNewNumbers(List<AgentSequences.Received> numbers) {
+        Map<String, Long> newlyReceived = new HashMap<>();
+        jdbc.query("""
+                with inserted as (
+                    insert into agent_sequence (agent_id, sequence)
+                    select * from unnest(?::text[], ?::bigint[])
+                    on conflict do nothing
+                    returning agent_id)
+                select agent_id, count(*) from inserted group by agent_id""",
+                rs -> {
+                    newlyReceived.put(rs.getString(1), rs.getLong(2));
+                },
+                numbers.stream().map(AgentSequences.Received::agentId).toArray(String[]::new),
+                numbers.stream().map(AgentSequences.Received::sequence).toArray(Long[]::new));
+        return newlyReceived;
     }
 
     /** Both progress statements take the figure's five values, then its key. */

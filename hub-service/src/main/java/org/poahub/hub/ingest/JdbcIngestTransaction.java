@@ -1,7 +1,6 @@
 package org.poahub.hub.ingest;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +56,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     private final Map<OperationSpendKey, BigDecimal> operationSpendAdded = new HashMap<>();
     private final List<ReportRow> reportRows = new ArrayList<>();
     private final List<ReportOutcome> outcomeRows = new ArrayList<>();
+    private final List<Rejection> rejections = new ArrayList<>();
     private final AgentSequences sequences = new AgentSequences();
     private final ReportCounts reportCounts = new ReportCounts();
     private final MonthlyFigures monthly = new MonthlyFigures();
@@ -202,17 +202,10 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
         spend.merge(new SpendLine(r.getObjectCode(), r.getFundingSource()), amount, BigDecimal::add);
     }
 
+    /** Kept with the batch's other rows and written by {@link #flush()}, in the same transaction. */
     @Override
     public void recordRejection(Rejection r) {
-        jdbc.sql("""
-                insert into rejected_report (message_id, region_code, raw_payload, schema_id, code, field, message,
-                    route, rejected_at, topic, kafka_partition, kafka_offset, detail)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing""")
-                .params(r.messageId(), r.regionCode(), r.source().value(), r.schemaId(), r.code(), r.field(),
-                        r.message(), r.route(), Timestamp.from(r.rejectedAt()), r.source().topic(),
-                        r.source().partition(), r.source().offset(), r.detail())
-                .update();
+        rejections.add(r);
     }
 
     /**
@@ -222,6 +215,7 @@ class JdbcIngestTransaction implements IngestStore.Transaction {
     List<LateData.Reopened> flush() {
         writer.insertReports(reportRows);
         writer.insertOutcomes(outcomeRows);
+        writer.insertRejections(rejections);
         writer.writeProgress(changedProgress);
         writer.addSpend(regionSpendAdded, operationSpendAdded);
         writer.addMonthly(monthly);

@@ -7,12 +7,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,9 +29,13 @@ class AgentSequencesIT {
     private static final OffsetDateTime AT = REPORTED_AT.atOffset(ZoneOffset.UTC);
 
     private final TestDatabase database = TestPostgres.freshDatabase();
-    private final JdbcClient sql = JdbcClient.create(database.dataSource());
-    private final IngestBatchWriter writer = new IngestBatchWriter(new JdbcTemplate(database.dataSource()),
+    private final DataSource dataSource = database.dataSource();
+    private final JdbcClient sql = JdbcClient.create(dataSource);
+    private final IngestBatchWriter writer = new IngestBatchWriter(new JdbcTemplate(dataSource),
             new FindingsJson(JsonMapper.builder().build()));
+    /** The writer runs in the batch's transaction, as in the hub. */
+    private final TransactionTemplate transaction =
+            new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
     @Test
     void anAgentsFirstContiguousNumbersLeaveNoGap() {
@@ -63,6 +70,35 @@ class AgentSequencesIT {
         assertStatus("agent-lp", 5, 2, "{3}");
         assertThat(sql.sql("select count(*) from agent_sequence where agent_id = 'agent-lp'")
                 .query(Long.class).single()).isEqualTo(4L);
+        assertThat(receivedSequences("agent-lp")).isEqualTo(4L);
+    }
+
+    @Test
+    void aBatchWithANumberReceivedBeforeStillRecordsItsOtherReportsInTheSameTransaction() {
+        migrate(null);
+        batch("agent-lp", 1, 2);
+
+        transaction.executeWithoutResult(status -> {
+            batchInTransaction("agent-cb", 1, 2);
+            batchInTransaction("agent-lp", 2, 3);
+        });
+
+        assertStatus("agent-lp", 3, 3, "{}");
+        assertThat(receivedSequences("agent-lp")).isEqualTo(3L);
+        assertStatus("agent-cb", 2, 2, "{}");
+        assertThat(receivedSequences("agent-cb")).isEqualTo(2L);
+    }
+
+    @Test
+    void everyNewNumberIsCountedOnceForItsAgent() {
+        migrate(null);
+
+        batch("agent-lp", 3, 1, 2);
+        batch("agent-cb", 1);
+        batch("agent-lp", 5, 4);
+
+        assertThat(receivedSequences("agent-lp")).isEqualTo(5L);
+        assertThat(receivedSequences("agent-cb")).isEqualTo(1L);
     }
 
     @Test
@@ -95,16 +131,25 @@ class AgentSequencesIT {
     }
 
     private void migrate(String target) {
-        var flyway = Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration");
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
         (target == null ? flyway : flyway.target(target)).load().migrate();
     }
 
     private void batch(String agentId, long... sequences) {
+        transaction.executeWithoutResult(status -> batchInTransaction(agentId, sequences));
+    }
+
+    private void batchInTransaction(String agentId, long... sequences) {
         AgentSequences batch = new AgentSequences();
         for (long sequence : sequences) {
             batch.add(agentId, "BO-L", UUID.randomUUID(), sequence, REPORTED_AT);
         }
         writer.writeAgentSync(batch);
+    }
+
+    private long receivedSequences(String agentId) {
+        return sql.sql("select received_sequences from agent_sync_state where agent_id = ?").param(agentId)
+                .query(Long.class).single();
     }
 
     private void assertStatus(String agentId, long highest, long highestContiguous, String missing) {
