@@ -1,10 +1,6 @@
 package org.poahub.benchmarks.ingest;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -81,14 +77,8 @@ public final class BaselineConsumer implements Runnable {
      * Entry point in a JVM of its own ({@link BaselineProcess}, started through {@code ChildMain}): reads and deletes
      * the settings file named by the argument, then consumes until the parent closes the JVM's stdin.
      */
-    public static void main(String[] args) throws IOException {
-        Path file = Path.of(args[0]);
-        Properties settings = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            settings.load(in);
-        }
-        Files.delete(file);
-        BaselineConsumer consumer = BaselineProcess.consumerFrom(settings);
+    public static void main(String[] args) {
+        BaselineConsumer consumer = BaselineProcess.consumerFrom(ChildSettings.read(args[0]));
         consumer.run();
         if (consumer.failure() != null) {
             consumer.failure().printStackTrace();

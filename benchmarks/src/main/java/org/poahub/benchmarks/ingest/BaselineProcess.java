@@ -2,23 +2,18 @@ package org.poahub.benchmarks.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.poahub.testkit.ChildJvm;
 import org.poahub.testkit.ChildMain;
 import org.poahub.testkit.TestDatabase;
-import org.poahub.testkit.TestKafka;
 
 /**
  * The {@link BaselineConsumer} in a JVM of its own, so that it pays its own warm-up (class loading and JIT of the
  * Kafka client, the Avro decoder and pgjdbc) as the hub does, instead of running on code the hub's drain compiled.
- * Its settings, credentials included, go through a file only this user can read, which the child deletes on start.
+ * Its settings go through {@link ChildSettings}.
  */
 final class BaselineProcess implements AutoCloseable {
 
@@ -28,7 +23,7 @@ final class BaselineProcess implements AutoCloseable {
     BaselineProcess(String bootstrapServers, List<String> topics, int maxPollRecords, TestDatabase database,
                     String registryUrl, String registryUserInfo, String maxHeap) {
         Properties settings = new Properties();
-        TestKafka.clientProperties(bootstrapServers).forEach((k, v) -> settings.setProperty("kafka." + k, (String) v));
+        ChildSettings.putKafka(settings, bootstrapServers);
         settings.setProperty("group", groupId);
         settings.setProperty("topics", String.join(",", topics));
         settings.setProperty("max-poll-records", Integer.toString(maxPollRecords));
@@ -38,11 +33,7 @@ final class BaselineProcess implements AutoCloseable {
         settings.setProperty("registry.url", registryUrl);
         settings.setProperty("registry.user-info", registryUserInfo);
         try {
-            Path file = Files.createTempFile("poa-bench-baseline-", ".properties",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (Writer out = Files.newBufferedWriter(file)) {
-                settings.store(out, "poa-hub ingest benchmark: the baseline consumer's settings");
-            }
+            Path file = ChildSettings.write(settings, "baseline");
             process = ChildJvm.processFor(ChildMain.class.getName(), List.of("-Xmx" + maxHeap),
                             List.of(BaselineConsumer.class.getName(), file.toString()))
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
@@ -55,10 +46,7 @@ final class BaselineProcess implements AutoCloseable {
 
     /** What {@link BaselineConsumer#main} reads from the settings file. */
     static BaselineConsumer consumerFrom(Properties settings) {
-        Map<String, Object> kafka = new java.util.HashMap<>();
-        settings.stringPropertyNames().stream().filter(k -> k.startsWith("kafka."))
-                .forEach(k -> kafka.put(k.substring("kafka.".length()), settings.getProperty(k)));
-        return new BaselineConsumer(kafka, settings.getProperty("group"),
+        return new BaselineConsumer(ChildSettings.kafka(settings), settings.getProperty("group"),
                 List.of(settings.getProperty("topics").split(",")),
                 Integer.parseInt(settings.getProperty("max-poll-records")),
                 new TestDatabase(settings.getProperty("jdbc.url"), settings.getProperty("jdbc.user"),

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.GroupState;
 import org.flywaydb.core.Flyway;
 import org.poahub.contract.Topics;
+import org.poahub.plan.Plan;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestKafka;
 import org.poahub.testkit.TestPostgres;
@@ -29,12 +30,12 @@ import org.poahub.testkit.TestPostgres;
  */
 public final class IngestBenchmark {
 
-    private static final int FISCAL_YEAR = 2020;
     /** The hub's default batch (poa.ingest.max-poll-records); the baseline polls the same. */
     private static final int MAX_POLL_RECORDS = 500;
     private static final Duration DRAIN_TIMEOUT = Duration.ofHours(6);
     /** The baseline JVM's heap: it holds one poll of records at a time. */
-    private static final String BASELINE_HEAP = "1g";
+    /** Heap of the baseline's and of the preload's JVM. */
+    private static final String CHILD_HEAP = "1g";
 
     private final IngestBenchmarkOptions options;
 
@@ -77,17 +78,20 @@ public final class IngestBenchmark {
              Admin admin = TestKafka.admin()) {
             List<String> regions = Topics.REGION_CODES.stream().sorted().toList();
             int agentsPerRegion = options.agentsPerRegion(regions.size());
-            ReportGenerator generator = new ReportGenerator(hub.plan(FISCAL_YEAR), regions, agentsPerRegion,
+            // The plan the hub seeded, parsed from the same file, so that the preload's JVM makes the same reports
+            Plan plan = ShippedPlan.senavex2020();
+            if (!plan.equals(hub.plan(plan.fiscalYear()))) {
+                throw new IllegalStateException("The hub's plan is not the shipped " + ShippedPlan.RESOURCE);
+            }
+            ReportGenerator generator = new ReportGenerator(plan, regions, agentsPerRegion,
                     options.invalidPercent(), options.seed());
             TopicTotals topicTotals = new TopicTotals(admin, topics);
 
-            double preloadSeconds;
-            try (ReportProducer producer = new ReportProducer(bootstrap, hub.registryUrl(), hub.registryUserInfo())) {
-                log("preloading %,d reports", options.reports());
-                long start = System.nanoTime();
-                producer.preload(generator, options.reports(), sent -> log("  %,d sent", sent));
-                preloadSeconds = seconds(start);
-            }
+            log("preloading %,d reports from a JVM of its own", options.reports());
+            long preloadStart = System.nanoTime();
+            PreloadProcess.run(bootstrap, hub.registryUrl(), hub.registryUserInfo(), regions, agentsPerRegion,
+                    options.invalidPercent(), options.seed(), options.reports(), CHILD_HEAP, DRAIN_TIMEOUT);
+            double preloadSeconds = seconds(preloadStart);
             long total = topicTotals.endTotal();
             if (total != options.reports()) {
                 throw new IllegalStateException("The topics hold " + total + " records, expected " + options.reports());
@@ -113,6 +117,7 @@ public final class IngestBenchmark {
 
             IngestBenchmarkResult.Latency latency = null;
             if (options.latencyPhase()) {
+                generator.skip(options.reports()); // what the preload's JVM sent; the latency phase goes on from there
                 latency = latency(hub, hubDatabase, generator, admin, total / hubSeconds);
             }
             return new IngestBenchmarkResult(options.reports(), agentsPerRegion, preloadSeconds, hubSeconds, statuses,
@@ -127,7 +132,7 @@ public final class IngestBenchmark {
         log("baseline, its own JVM: draining %,d reports", total);
         long start = System.nanoTime();
         try (BaselineProcess baseline = new BaselineProcess(bootstrap, topics, MAX_POLL_RECORDS, database,
-                hub.registryUrl(), hub.registryUserInfo(), BASELINE_HEAP)) {
+                hub.registryUrl(), hub.registryUserInfo(), CHILD_HEAP)) {
             new ReportRows(database).await(total, DRAIN_TIMEOUT, () -> {
                 baseline.requireAlive();
                 return topicTotals.committedTotal(baseline.groupId());

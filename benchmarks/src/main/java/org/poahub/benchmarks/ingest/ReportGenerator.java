@@ -112,6 +112,16 @@ public final class ReportGenerator {
         return generated;
     }
 
+    /**
+     * Moves past {@code count} reports as if they had been sent: where another generator from the same plan and seed
+     * (another JVM's) has got to, so that this one goes on without repeating an agent's numbers or progress.
+     */
+    public void skip(long count) {
+        for (long i = 0; i < count; i++) {
+            next(Instant.EPOCH);
+        }
+    }
+
     /** The next report, stamped as reported at {@code reportedAt}. */
     public GeneratedReport next(Instant reportedAt) {
         generated++;

@@ -27,11 +27,16 @@ final class ReportProducer implements AutoCloseable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     ReportProducer(String bootstrapServers, String registryUrl, String registryUserInfo) {
+        this(TestKafka.clientProperties(bootstrapServers), registryUrl, registryUserInfo);
+    }
+
+    /** @param clientProperties the broker's address and, where it asks for one, the login */
+    ReportProducer(Map<String, Object> clientProperties, String registryUrl, String registryUserInfo) {
         var registry = new CachedSchemaRegistryClient(new RestSchemaRegistryClient(
                 RegistryClientConfig.of(registryUrl, registryUserInfo)));
         var serializer = new AvroWireSerializer<SpecificRecord>(registry,
                 Map.of(SerdeConfig.AUTO_REGISTER_SCHEMAS, "true"), false);
-        Map<String, Object> config = new java.util.HashMap<>(TestKafka.clientProperties(bootstrapServers));
+        Map<String, Object> config = new java.util.HashMap<>(clientProperties);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         producer = new KafkaProducer<>(config, new StringSerializer(), serializer);

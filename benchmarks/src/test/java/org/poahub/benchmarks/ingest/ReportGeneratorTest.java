@@ -2,8 +2,6 @@ package org.poahub.benchmarks.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,9 +14,6 @@ import org.poahub.contract.ExpenditureReport;
 import org.poahub.contract.OutcomeStatus;
 import org.poahub.contract.ProgressReport;
 import org.poahub.contract.Topics;
-import org.poahub.hub.plan.CsvPlanReader;
-import org.poahub.hub.plan.PlanFileParser;
-import org.poahub.plan.ObjectOfExpenditureClassifier;
 import org.poahub.plan.Plan;
 import org.poahub.plan.RegionCatalogue;
 import org.poahub.rules.PlanModelView;
@@ -34,7 +29,7 @@ class ReportGeneratorTest {
     private static final List<String> REGIONS = Topics.REGION_CODES.stream().sorted().toList();
 
     @Test
-    void reportsOnPlannedOperationsAreAcceptedAndTheInvalidShareIsRejected() throws IOException {
+    void reportsOnPlannedOperationsAreAcceptedAndTheInvalidShareIsRejected() {
         Plan plan = senavex2020();
         RegionCatalogue regions = RegionCatalogue.loadDefault();
         InMemoryHistory history = new InMemoryHistory();
@@ -77,7 +72,7 @@ class ReportGeneratorTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameReports() throws IOException {
+    void theSameSeedGivesTheSameReports() {
         Plan plan = senavex2020();
         Instant at = Instant.parse("2020-06-30T12:00:00Z");
         ReportGenerator a = new ReportGenerator(plan, REGIONS, 3, 1.0, 7);
@@ -87,12 +82,26 @@ class ReportGeneratorTest {
         }
     }
 
-    static Plan senavex2020() throws IOException {
-        try (InputStream in = ReportGeneratorTest.class.getResourceAsStream("/plans/senavex-poa-2020.csv")) {
-            assertThat(in).as("the shipped plan on the classpath").isNotNull();
-            return new PlanFileParser(ObjectOfExpenditureClassifier.loadDefault(), RegionCatalogue.loadDefault())
-                    .parse(CsvPlanReader.read(in.readAllBytes()));
+    @Test
+    void aGeneratorThatSkipsGoesOnAsOneThatSentThoseReports() {
+        Plan plan = senavex2020();
+        Instant at = Instant.parse("2020-06-30T12:00:00Z");
+        ReportGenerator sent = new ReportGenerator(plan, REGIONS, 3, 1.0, 7);
+        ReportGenerator skipped = new ReportGenerator(plan, REGIONS, 3, 1.0, 7);
+        for (int i = 0; i < 250; i++) {
+            sent.next(at);
         }
+
+        skipped.skip(250);
+
+        assertThat(skipped.generated()).isEqualTo(250);
+        for (int i = 0; i < 100; i++) {
+            assertThat(skipped.next(at)).isEqualTo(sent.next(at));
+        }
+    }
+
+    static Plan senavex2020() {
+        return ShippedPlan.senavex2020();
     }
 
     /** What the hub's tables would answer, kept in maps. */
