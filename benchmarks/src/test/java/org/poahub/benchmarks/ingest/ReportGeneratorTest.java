@@ -27,6 +27,7 @@ import org.poahub.rules.ValidationResult;
 class ReportGeneratorTest {
 
     private static final List<String> REGIONS = Topics.REGION_CODES.stream().sorted().toList();
+    private static final Instant AT = Instant.parse("2020-06-30T12:00:00Z");
 
     @Test
     void reportsOnPlannedOperationsAreAcceptedAndTheInvalidShareIsRejected() {
@@ -73,30 +74,33 @@ class ReportGeneratorTest {
 
     @Test
     void theSameSeedGivesTheSameReports() {
-        Plan plan = senavex2020();
-        Instant at = Instant.parse("2020-06-30T12:00:00Z");
-        ReportGenerator a = new ReportGenerator(plan, REGIONS, 3, 1.0, 7);
-        ReportGenerator b = new ReportGenerator(plan, REGIONS, 3, 1.0, 7);
-        for (int i = 0; i < 100; i++) {
-            assertThat(a.next(at)).isEqualTo(b.next(at));
-        }
+        ReportGenerator a = seeded();
+        ReportGenerator b = seeded();
+
+        assertSameNext(a, b, 100);
     }
 
     @Test
     void aGeneratorThatSkipsGoesOnAsOneThatSentThoseReports() {
-        Plan plan = senavex2020();
-        Instant at = Instant.parse("2020-06-30T12:00:00Z");
-        ReportGenerator sent = new ReportGenerator(plan, REGIONS, 3, 1.0, 7);
-        ReportGenerator skipped = new ReportGenerator(plan, REGIONS, 3, 1.0, 7);
+        ReportGenerator sent = seeded();
+        ReportGenerator skipped = seeded();
         for (int i = 0; i < 250; i++) {
-            sent.next(at);
+            sent.next(AT);
         }
 
         skipped.skip(250);
 
         assertThat(skipped.generated()).isEqualTo(250);
-        for (int i = 0; i < 100; i++) {
-            assertThat(skipped.next(at)).isEqualTo(sent.next(at));
+        assertSameNext(skipped, sent, 100);
+    }
+
+    private static ReportGenerator seeded() {
+        return new ReportGenerator(senavex2020(), REGIONS, 3, 1.0, 7);
+    }
+
+    private static void assertSameNext(ReportGenerator a, ReportGenerator b, int count) {
+        for (int i = 0; i < count; i++) {
+            assertThat(a.next(AT)).isEqualTo(b.next(AT));
         }
     }
 
