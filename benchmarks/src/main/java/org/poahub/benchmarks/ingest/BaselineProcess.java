@@ -2,7 +2,6 @@ package org.poahub.benchmarks.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -33,12 +32,7 @@ final class BaselineProcess implements AutoCloseable {
         settings.setProperty("registry.url", registryUrl);
         settings.setProperty("registry.user-info", registryUserInfo);
         try {
-            Path file = ChildSettings.write(settings, "baseline");
-            process = ChildJvm.processFor(ChildMain.class.getName(), List.of("-Xmx" + maxHeap),
-                            List.of(BaselineConsumer.class.getName(), file.toString()))
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            process = ChildSettings.start(BaselineConsumer.class, settings, "baseline", maxHeap);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the baseline's JVM", e);
         }

@@ -8,13 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.poahub.testkit.ChildJvm;
+import org.poahub.testkit.ChildMain;
 import org.poahub.testkit.TestKafka;
 
 /**
- * Settings handed to a benchmark's child JVM ({@link BaselineProcess}, {@link PreloadProcess}): a properties file only
- * this user can read, since it holds the broker's and the registry's credentials, deleted by the child on start.
+ * A benchmark's child JVM ({@link BaselineProcess}, {@link PreloadProcess}) and the settings handed to it: a properties
+ * file only this user can read, since it holds the broker's and the registry's credentials, deleted by the child on
+ * start.
  */
 final class ChildSettings {
 
@@ -35,8 +39,20 @@ final class ChildSettings {
         return kafka;
     }
 
+    /**
+     * Starts {@code mainClass} in a JVM of its own (through {@link ChildMain}, so it ends with this one), its output
+     * on this one's, with the settings' file as its argument.
+     */
+    static Process start(Class<?> mainClass, Properties settings, String what, String maxHeap) throws IOException {
+        return ChildJvm.processFor(ChildMain.class.getName(), List.of("-Xmx" + maxHeap),
+                        List.of(mainClass.getName(), write(settings, what).toString()))
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+
     /** Writes the settings to a new file only this user can read; its path is the child's argument. */
-    static Path write(Properties settings, String what) throws IOException {
+    private static Path write(Properties settings, String what) throws IOException {
         Path file = Files.createTempFile("poa-bench-" + what + "-", ".properties",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer out = Files.newBufferedWriter(file)) {

@@ -33,8 +33,7 @@ public final class IngestBenchmark {
     /** The hub's default batch (poa.ingest.max-poll-records); the baseline polls the same. */
     private static final int MAX_POLL_RECORDS = 500;
     private static final Duration DRAIN_TIMEOUT = Duration.ofHours(6);
-    /** The baseline JVM's heap: it holds one poll of records at a time. */
-    /** Heap of the baseline's and of the preload's JVM. */
+    /** Heap of the baseline's JVM (it holds one poll of records at a time) and of the preload's. */
     private static final String CHILD_HEAP = "1g";
 
     private final IngestBenchmarkOptions options;

@@ -1,13 +1,11 @@
 package org.poahub.benchmarks.ingest;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.poahub.testkit.ChildJvm;
-import org.poahub.testkit.ChildMain;
 
 /**
  * The preload in a JVM of its own. Run in the hub's JVM, it compiled the Kafka producer and the Avro serializer for
@@ -33,12 +31,7 @@ public final class PreloadProcess {
         settings.setProperty("invalid-percent", Double.toString(invalidPercent));
         settings.setProperty("seed", Long.toString(seed));
         settings.setProperty("count", Integer.toString(count));
-        Path file = ChildSettings.write(settings, "preload");
-        Process process = ChildJvm.processFor(ChildMain.class.getName(), List.of("-Xmx" + maxHeap),
-                        List.of(PreloadProcess.class.getName(), file.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process process = ChildSettings.start(PreloadProcess.class, settings, "preload", maxHeap);
         try {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 throw new IllegalStateException("The preload did not finish within " + timeout);

@@ -31,7 +31,7 @@ class ReportGeneratorTest {
 
     @Test
     void reportsOnPlannedOperationsAreAcceptedAndTheInvalidShareIsRejected() {
-        Plan plan = senavex2020();
+        Plan plan = ShippedPlan.senavex2020();
         RegionCatalogue regions = RegionCatalogue.loadDefault();
         InMemoryHistory history = new InMemoryHistory();
         ReportValidator validator = new ReportValidator(new PlanModelView(plan, regions), history);
@@ -95,17 +95,13 @@ class ReportGeneratorTest {
     }
 
     private static ReportGenerator seeded() {
-        return new ReportGenerator(senavex2020(), REGIONS, 3, 1.0, 7);
+        return new ReportGenerator(ShippedPlan.senavex2020(), REGIONS, 3, 1.0, 7);
     }
 
     private static void assertSameNext(ReportGenerator a, ReportGenerator b, int count) {
         for (int i = 0; i < count; i++) {
             assertThat(a.next(AT)).isEqualTo(b.next(AT));
         }
-    }
-
-    static Plan senavex2020() {
-        return ShippedPlan.senavex2020();
     }
 
     /** What the hub's tables would answer, kept in maps. */

@@ -2,6 +2,7 @@ package org.poahub.hub.ingest;
 
 import de.bytefish.pgbulkinsert.PgBulkInsert;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -26,6 +27,7 @@ import org.poahub.hub.ingest.Figures.SpendDelta;
 import org.poahub.routes.ingest.DecodedReport;
 import org.poahub.routes.ingest.Rejection;
 import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLState;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
@@ -40,9 +42,6 @@ import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
  * read the database, and the duplicate-key error makes the store run the batch again on fresh reads.
  */
 final class IngestBatchWriter {
-
-    /** PostgreSQL's SQLSTATE for a duplicate key. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** A report to insert, with the status its outcome gave it and, if accepted, its enrichment (else null). */
     record ReportRow(DecodedReport report, OutcomeStatus status, ReportEnrichment enrichment) {
@@ -99,13 +98,18 @@ final class IngestBatchWriter {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try {
-                bulk.saveAll(connection.unwrap(PGConnection.class), rows);
-            } catch (RuntimeException e) {
-                throw sqlCause(e).orElseThrow(() -> e);
-            }
+            copy(connection, bulk, rows);
             return null;
         });
+    }
+
+    /** The COPY on {@code connection}, failing with its SQL error. */
+    private static <T> void copy(Connection connection, PgBulkInsert<T> bulk, List<T> rows) throws SQLException {
+        try {
+            bulk.saveAll(connection.unwrap(PGConnection.class), rows);
+        } catch (RuntimeException e) {
+            throw sqlCause(e).orElseThrow(() -> e);
+        }
     }
 
     /** The library wraps a failed COPY's SQL error in its own unchecked exceptions. */
@@ -272,11 +276,10 @@ final class IngestBatchWriter {
         return jdbc.execute((ConnectionCallback<Map<String, Long>>) connection -> {
             Savepoint beforeCopy = connection.setSavepoint();
             try {
-                sequenceCopy.saveAll(connection.unwrap(PGConnection.class), numbers);
-            } catch (RuntimeException e) {
-                SQLException error = sqlCause(e).orElseThrow(() -> e);
-                if (!UNIQUE_VIOLATION.equals(error.getSQLState())) {
-                    throw error;
+                copy(connection, sequenceCopy, numbers);
+            } catch (SQLException e) {
+                if (!PSQLState.UNIQUE_VIOLATION.getState().equals(e.getSQLState())) {
+                    throw e;
                 }
                 connection.rollback(beforeCopy);
                 return insertNewNumbers(numbers);
