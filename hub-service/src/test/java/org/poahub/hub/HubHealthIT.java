@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.poahub.hub.jit.CompilerDirectives;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +60,11 @@ class HubHealthIT {
         assertThat(get("/actuator/metrics", RealServers.USER + ":" + RealServers.PASSWORD).statusCode())
                 .as("metrics are for ADMIN only").isEqualTo(403);
         assertThat(get("/actuator/metrics", "ti:" + RealServers.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theStartedHubKeepsItsIngestCodeOutOfTheOptimizingCompiler() {
+        assertThat(new CompilerDirectives().list()).contains("org/poahub/routes/ingest/*.*", "org/apache/kafka/*.*");
     }
 
     private HttpResponse<String> get(String path, String credentials) {

@@ -1,7 +1,9 @@
 package org.poahub.registry;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Map;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -22,30 +24,55 @@ final class DecimalPrecision {
 
   /** The first decimal in {@code value} with more digits than {@code schema} allows, described; else null. */
   static String firstViolation(Schema schema, Object value) {
-    return check(schema, value, schema.getName());
+    Violation violation = check(schema, value);
+    return violation == null ? null : violation.describe(schema.getName());
   }
 
-  private static String check(Schema schema, Object value, String path) {
+  /**
+   * Where a decimal is over its precision. Its path is put together only once one is found, on the way back up: a
+   * path built field by field on the way down cost a string per field of every record read.
+   */
+  private static final class Violation {
+    private final Deque<String> path = new ArrayDeque<>();
+    private final int digits;
+    private final int allowed;
+
+    Violation(int digits, int allowed) {
+      this.digits = digits;
+      this.allowed = allowed;
+    }
+
+    Violation under(String step) {
+      path.addFirst(step);
+      return this;
+    }
+
+    String describe(String root) {
+      return root + String.join("", path) + " has " + digits + " digits, the schema allows " + allowed;
+    }
+  }
+
+  private static Violation check(Schema schema, Object value) {
     if (value == null) {
       return null;
     }
     LogicalType logical = schema.getLogicalType();
     if (logical instanceof LogicalTypes.Decimal decimal && value instanceof BigDecimal number) {
       return number.precision() > decimal.getPrecision()
-          ? path + " has " + number.precision() + " digits, the schema allows " + decimal.getPrecision()
+          ? new Violation(number.precision(), decimal.getPrecision())
           : null;
     }
     return switch (schema.getType()) {
-      case RECORD -> checkFields(schema, (IndexedRecord) value, path);
-      case UNION -> checkBranch(schema, value, path);
-      case ARRAY -> checkAll(schema.getElementType(), (Collection<?>) value, path);
-      case MAP -> checkAll(schema.getValueType(), ((Map<?, ?>) value).values(), path);
+      case RECORD -> checkFields(schema, (IndexedRecord) value);
+      case UNION -> checkBranch(schema, value);
+      case ARRAY -> checkAll(schema.getElementType(), (Collection<?>) value);
+      case MAP -> checkAll(schema.getValueType(), ((Map<?, ?>) value).values());
       default -> null;
     };
   }
 
   /** Only decimals, records, arrays and maps can hold a decimal: the branch is the one of that shape. */
-  private static String checkBranch(Schema union, Object value, String path) {
+  private static Violation checkBranch(Schema union, Object value) {
     for (Schema branch : union.getTypes()) {
       boolean fits = switch (branch.getType()) {
         case BYTES, FIXED -> value instanceof BigDecimal && branch.getLogicalType() instanceof LogicalTypes.Decimal;
@@ -55,27 +82,27 @@ final class DecimalPrecision {
         default -> false;
       };
       if (fits) {
-        return check(branch, value, path);
+        return check(branch, value);
       }
     }
     return null;
   }
 
-  private static String checkFields(Schema schema, IndexedRecord record, String path) {
+  private static Violation checkFields(Schema schema, IndexedRecord record) {
     for (Schema.Field field : schema.getFields()) {
-      String violation = check(field.schema(), record.get(field.pos()), path + "." + field.name());
+      Violation violation = check(field.schema(), record.get(field.pos()));
       if (violation != null) {
-        return violation;
+        return violation.under("." + field.name());
       }
     }
     return null;
   }
 
-  private static String checkAll(Schema element, Collection<?> values, String path) {
+  private static Violation checkAll(Schema element, Collection<?> values) {
     for (Object item : values) {
-      String violation = check(element, item, path + "[]");
+      Violation violation = check(element, item);
       if (violation != null) {
-        return violation;
+        return violation.under("[]");
       }
     }
     return null;
