@@ -24,15 +24,7 @@ public final class CompilerDirectives {
     private static final ObjectName DIAGNOSTIC_COMMAND = diagnosticCommand();
     private static final String[] ARGUMENTS = {String[].class.getName()};
 
-    private final MBeanServer server;
-
-    public CompilerDirectives() {
-        this(ManagementFactory.getPlatformMBeanServer());
-    }
-
-    CompilerDirectives(MBeanServer server) {
-        this.server = server;
-    }
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 
     /** Whether this JVM takes directives: HotSpot does, a JVM without its diagnostic commands does not. */
     public boolean supported() {
