@@ -54,7 +54,10 @@ final class IngestCompilation implements InitializingBean {
         }
     }
 
-    /** Whether this JVM got the directives (from any context). */
+    /**
+     * Whether this JVM is done with the directives (from any context): they were added, or the JVM takes none. Only
+     * a refusal leaves it false, so the next context tries again.
+     */
     static boolean added() {
         return ADDED.get();
     }
