@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.GroupState;
 import org.flywaydb.core.Flyway;
 import org.poahub.contract.Topics;
+import org.poahub.hub.ingest.IngestProperties;
 import org.poahub.plan.Plan;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestKafka;
@@ -31,7 +32,7 @@ import org.poahub.testkit.TestPostgres;
 public final class IngestBenchmark {
 
     /** The hub's default batch (poa.ingest.max-poll-records); the baseline polls the same. */
-    private static final int MAX_POLL_RECORDS = 500;
+    private static final int MAX_POLL_RECORDS = Integer.parseInt(IngestProperties.DEFAULT_MAX_POLL_RECORDS);
     private static final Duration DRAIN_TIMEOUT = Duration.ofHours(6);
     /** Heap of the baseline's JVM (it holds one poll of records at a time) and of the preload's. */
     private static final String CHILD_HEAP = "1g";
