@@ -64,7 +64,7 @@ public record IngestProperties(
     /**
      * The largest batch unless {@code poa.ingest.max-poll-records} says otherwise. A batch's fixed costs (a dozen
      * statements, a produce request to every outcome partition it touches, an offset commit) are shared by more
-     * reports: with 2,000 the hub drained a backlog 14–18 % faster than with 500 (docs/benchmarks.md, "Fifteenth
+     * reports: with 2,000 the hub drained a backlog 9–18 % faster than with 500 (docs/benchmarks.md, "Fifteenth
      * session"). Live traffic is unaffected: a batch is dispatched once it is {@code batchingIntervalMs} old, full or
      * not.
      */
