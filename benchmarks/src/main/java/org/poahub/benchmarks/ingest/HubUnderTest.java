@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.poahub.hub.HubApplication;
+import org.poahub.hub.ingest.IngestProperties;
 import org.poahub.hub.plan.PlanService;
 import org.poahub.plan.Plan;
 import org.poahub.routes.ingest.ReportIngestRoute;
@@ -32,7 +33,17 @@ final class HubUnderTest implements AutoCloseable {
     private final String groupId = "poa-hub-bench-" + UUID.randomUUID();
     private final ConfigurableApplicationContext context;
 
+    /** A hub with its own default batch ({@link #maxPollRecords()}). */
+    HubUnderTest(String bootstrapServers, TestDatabase database, int partitions) {
+        this(bootstrapServers, database, partitions, Map.of());
+    }
+
     HubUnderTest(String bootstrapServers, TestDatabase database, int partitions, int maxPollRecords) {
+        this(bootstrapServers, database, partitions, Map.of("poa.ingest.max-poll-records", maxPollRecords));
+    }
+
+    private HubUnderTest(String bootstrapServers, TestDatabase database, int partitions,
+                         Map<String, Object> ingest) {
         Map<String, Object> hub = new LinkedHashMap<>();
         hub.put("spring.datasource.url", database.jdbcUrl());
         hub.put("spring.datasource.username", database.user());
@@ -46,7 +57,7 @@ final class HubUnderTest implements AutoCloseable {
         hub.put("poa.ingest.enabled", true);
         hub.put("poa.ingest.group-id", groupId);
         hub.put("poa.ingest.topic-partitions", partitions);
-        hub.put("poa.ingest.max-poll-records", maxPollRecords);
+        hub.putAll(ingest);
         // One registrar account (role ESQUEMAS) both writes the report schemas (as the agents would) and lets the hub
         // register its outcome schema.
         hub.put("poa.security.users[0].name", USER);
@@ -82,6 +93,11 @@ final class HubUnderTest implements AutoCloseable {
 
     String groupId() {
         return groupId;
+    }
+
+    /** The largest batch the hub's ingest takes, as it bound {@code poa.ingest.max-poll-records}. */
+    int maxPollRecords() {
+        return bean(IngestProperties.class).maxPollRecords();
     }
 
     /** The plan the hub validates against: the newest stored version of the year. */

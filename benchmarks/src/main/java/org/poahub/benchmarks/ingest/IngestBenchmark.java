@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.GroupState;
 import org.flywaydb.core.Flyway;
 import org.poahub.contract.Topics;
-import org.poahub.hub.ingest.IngestProperties;
 import org.poahub.plan.Plan;
 import org.poahub.testkit.TestDatabase;
 import org.poahub.testkit.TestKafka;
@@ -31,8 +30,6 @@ import org.poahub.testkit.TestPostgres;
  */
 public final class IngestBenchmark {
 
-    /** The hub's default batch (poa.ingest.max-poll-records); the baseline polls the same. */
-    private static final int MAX_POLL_RECORDS = Integer.parseInt(IngestProperties.DEFAULT_MAX_POLL_RECORDS);
     private static final Duration DRAIN_TIMEOUT = Duration.ofHours(6);
     /** Heap of the baseline's JVM (it holds one poll of records at a time) and of the preload's. */
     private static final String CHILD_HEAP = "1g";
@@ -74,7 +71,7 @@ public final class IngestBenchmark {
         List<String> topics = Topics.REGION_CODES.stream().sorted()
                 .flatMap(r -> java.util.stream.Stream.of(Topics.progress(r), Topics.expenditure(r))).toList();
 
-        try (HubUnderTest hub = new HubUnderTest(bootstrap, hubDatabase, options.partitions(), MAX_POLL_RECORDS);
+        try (HubUnderTest hub = new HubUnderTest(bootstrap, hubDatabase, options.partitions());
              Admin admin = TestKafka.admin()) {
             List<String> regions = Topics.REGION_CODES.stream().sorted().toList();
             int agentsPerRegion = options.agentsPerRegion(regions.size());
@@ -131,7 +128,7 @@ public final class IngestBenchmark {
         TestDatabase database = baselineDatabase();
         log("baseline, its own JVM: draining %,d reports", total);
         long start = System.nanoTime();
-        try (BaselineProcess baseline = new BaselineProcess(bootstrap, topics, MAX_POLL_RECORDS, database,
+        try (BaselineProcess baseline = new BaselineProcess(bootstrap, topics, hub.maxPollRecords(), database,
                 hub.registryUrl(), hub.registryUserInfo(), CHILD_HEAP)) {
             new ReportRows(database).await(total, DRAIN_TIMEOUT, () -> {
                 baseline.requireAlive();
@@ -151,7 +148,7 @@ public final class IngestBenchmark {
     private double baselineHubJvm(String bootstrap, List<String> topics, HubUnderTest hub, TopicTotals topicTotals,
                                   long total) throws Exception {
         TestDatabase database = baselineDatabase();
-        BaselineConsumer baseline = new BaselineConsumer(bootstrap, topics, MAX_POLL_RECORDS, database,
+        BaselineConsumer baseline = new BaselineConsumer(bootstrap, topics, hub.maxPollRecords(), database,
                 hub.registryUrl(), hub.registryUserInfo());
         log("baseline, the hub's JVM: draining %,d reports", total);
         Thread thread = new Thread(baseline, "bench-baseline");

@@ -9,7 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled                   whether the hub consumes the regional topics
  * @param groupId                   consumer group of every hub instance
- * @param maxPollRecords            largest batch (one transaction); {@link #DEFAULT_MAX_POLL_RECORDS} unless set
+ * @param maxPollRecords            largest batch (one transaction). A batch's fixed costs (a dozen statements, a
+ *                                  produce request to every outcome partition it touches, an offset commit) are
+ *                                  shared by more reports: with 2,000 the hub drained a backlog 9–18 % faster than
+ *                                  with 500 (docs/benchmarks.md, "Fifteenth session"). Live traffic is unaffected: a
+ *                                  batch is dispatched once it is {@code batchingIntervalMs} old, full or not
  * @param pollTimeoutMs             longest wait of one poll for records (an idle hub polls this often)
  * @param batchingIntervalMs        age at which a partial batch is processed even while records keep arriving: the
  *                                  bound on how long a report waits for its batch (end-to-end latency)
@@ -43,7 +47,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IngestProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("poa-hub") String groupId,
-        @DefaultValue(IngestProperties.DEFAULT_MAX_POLL_RECORDS) int maxPollRecords,
+        @DefaultValue("2000") int maxPollRecords,
         @DefaultValue("100") long pollTimeoutMs,
         @DefaultValue("50") int batchingIntervalMs,
         @DefaultValue("500") long retryDelayMs,
@@ -60,13 +64,4 @@ public record IngestProperties(
         @DefaultValue("30000") int producerDeliveryTimeoutMs,
         @DefaultValue("65536") int fetchMinBytes,
         @DefaultValue("25") int fetchMaxWaitMs) {
-
-    /**
-     * The largest batch unless {@code poa.ingest.max-poll-records} says otherwise. A batch's fixed costs (a dozen
-     * statements, a produce request to every outcome partition it touches, an offset commit) are shared by more
-     * reports: with 2,000 the hub drained a backlog 9–18 % faster than with 500 (docs/benchmarks.md, "Fifteenth
-     * session"). Live traffic is unaffected: a batch is dispatched once it is {@code batchingIntervalMs} old, full or
-     * not.
-     */
-    public static final String DEFAULT_MAX_POLL_RECORDS = "2000";
 }
